@@ -1,0 +1,26 @@
+package dev.dxexporter.collect.deps;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One ecosystem's dependencies in one project: per package the declared direct dependencies, the
+ * distinct external ones over all packages and kinds, and the lockfile summary when there is one.
+ */
+public record DependencyReport(
+    Ecosystem ecosystem,
+    List<PackageDependencies> packages,
+    Set<String> distinctExternal,
+    Optional<LockSummary> lock) {
+  public DependencyReport {
+    packages = List.copyOf(packages);
+    distinctExternal = Collections.unmodifiableSet(new TreeSet<>(distinctExternal));
+  }
+
+  public Optional<PackageDependencies> findPackage(String name) {
+    return packages.stream().filter(p -> p.packageName().equals(name)).findFirst();
+  }
+}
