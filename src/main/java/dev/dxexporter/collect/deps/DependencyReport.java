@@ -17,6 +17,13 @@ public record DependencyReport(
     Optional<LockSummary> lock) {
   public DependencyReport {
     packages = List.copyOf(packages);
+    Set<String> names = new java.util.HashSet<>();
+    for (PackageDependencies p : packages) {
+      // The package name is a label value: two packages with one name would collide on the wire.
+      if (!names.add(p.packageName())) {
+        throw new IllegalArgumentException("two " + ecosystem.label() + " packages named " + p.packageName());
+      }
+    }
     distinctExternal = Collections.unmodifiableSet(new TreeSet<>(distinctExternal));
   }
 
