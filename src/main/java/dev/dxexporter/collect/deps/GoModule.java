@@ -86,8 +86,12 @@ record GoModule(Path file, String modulePath, List<Requirement> requirements) {
     if (!version.startsWith("v")) {
       throw new ManifestException(file, line, 1, "invalid version `" + version + "` of " + tokens.get(0));
     }
-    // cmd/go: the comment is exactly "indirect" or starts with "indirect;".
-    boolean indirect = remark.equals("indirect") || remark.startsWith("indirect;");
+    // golang.org/x/mod/modfile isIndirect: the comment's words are exactly "indirect", or the first
+    // word is "indirect;" (followed by a reason).
+    List<String> words = tokens(remark);
+    boolean indirect =
+        (words.size() == 1 && words.get(0).equals("indirect"))
+            || (words.size() > 1 && words.get(0).equals("indirect;"));
     return new Requirement(unquote(tokens.get(0)), version, indirect, line);
   }
 
@@ -115,6 +119,9 @@ record GoModule(Path file, String modulePath, List<Requirement> requirements) {
 
   private static List<String> tokens(String code) {
     List<String> tokens = new ArrayList<>();
+    if (code.isBlank()) {
+      return tokens;
+    }
     for (String t : code.split("[ \\t]+")) {
       if (!t.isEmpty()) {
         tokens.add(t);
