@@ -79,6 +79,9 @@ public final class DependencyCollector implements Collector {
     List<Sample> samples = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (Ecosystem ecosystem : toRead) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("dependency collection of " + project + " interrupted");
+      }
       String label = ecosystem.label();
       try {
         DependencyReport report = readers.get(ecosystem).read(projectRoot);
