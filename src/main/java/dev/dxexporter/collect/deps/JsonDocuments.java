@@ -17,6 +17,9 @@ final class JsonDocuments {
    */
   static final int MAX_NESTING_DEPTH = 200;
 
+  private static final java.util.regex.Pattern START_MARKER =
+      java.util.regex.Pattern.compile("\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)]\\)");
+
   private final ManifestFiles files;
   private final ObjectMapper mapper;
 
@@ -45,7 +48,10 @@ final class JsonDocuments {
       JsonLocation at = e.getLocation();
       int line = at == null ? 0 : Math.max(0, at.getLineNr());
       int column = at == null ? 0 : Math.max(0, at.getColumnNr());
-      throw new ManifestException(file, line, column, "not valid JSON: " + e.getOriginalMessage(), e);
+      // Jackson appends "(start marker at [Source: REDACTED ...; line: 1, column: 1])": say it plainly.
+      String problem =
+          START_MARKER.matcher(String.valueOf(e.getOriginalMessage())).replaceAll(" (opened at line $1, column $2)");
+      throw new ManifestException(file, line, column, "not valid JSON: " + problem, e);
     } catch (IOException e) {
       throw new ManifestException(file, "cannot read: " + e, e);
     }

@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,8 +41,7 @@ record NpmLockfile(Path file, int lockfileVersion, List<LockedPackage> packages)
     JsonNode packages = root.get("packages");
     List<LockedPackage> result = new ArrayList<>();
     if (version >= 2 && packages != null && packages.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
+      for (Map.Entry<String, JsonNode> entry : packages.properties()) {
         String location = entry.getKey();
         JsonNode p = entry.getValue();
         if (location.isEmpty() || !p.isObject() || p.path("link").asBoolean(false)) {
@@ -81,7 +79,7 @@ record NpmLockfile(Path file, int lockfileVersion, List<LockedPackage> packages)
     if (deps == null || !deps.isObject()) {
       return;
     }
-    deps.fields().forEachRemaining(e -> {
+    deps.properties().forEach(e -> {
       if (e.getValue().isObject()) {
         pending.push(Map.entry(prefix + e.getKey(), e.getValue()));
       }

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,8 +65,7 @@ class CargoFixturesTest {
     expected.get("members").fieldNames().forEachRemaining(expectedMembers::add);
     assertThat(report.packages()).extracting(PackageDependencies::packageName)
         .containsExactlyInAnyOrderElementsOf(expectedMembers);
-    for (Iterator<Map.Entry<String, JsonNode>> it = expected.get("members").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> member = it.next();
+    for (Map.Entry<String, JsonNode> member : expected.get("members").properties()) {
       PackageDependencies actual = report.findPackage(member.getKey()).orElseThrow();
       for (String kind : List.of("normal", "dev", "build")) {
         assertThat(actual.namesByKind().get(kind))
@@ -85,7 +83,7 @@ class CargoFixturesTest {
     JsonNode expected = expected(fixture + ".expected.json");
     DependencyReport report = reader.read(FIXTURES.resolve(fixture));
     assertThat(report.distinctExternal()).hasSize(expected.get("distinct").size());
-    expected.get("members").fields().forEachRemaining(m -> {
+    expected.get("members").properties().forEach(m -> {
       PackageDependencies actual = report.findPackage(m.getKey()).orElseThrow();
       assertThat(actual.count("normal")).isEqualTo(m.getValue().get("normal").size());
       assertThat(actual.count("dev")).isEqualTo(m.getValue().get("dev").size());

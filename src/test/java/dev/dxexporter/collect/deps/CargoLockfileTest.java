@@ -27,8 +27,7 @@ class CargoLockfileTest {
   void everyLockMatchesTomllib() throws Exception {
     JsonNode expected = CargoFixturesTest.expected("locks.expected.json");
     List<String> checked = new ArrayList<>();
-    for (var it = expected.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : expected.properties()) {
       String key = entry.getKey();
       Path file =
           key.startsWith("cargo/")

@@ -28,10 +28,10 @@ class MavenDependencyReaderTest {
     expected.get("modules").fieldNames().forEachRemaining(modules::add);
     assertThat(report.packages()).extracting(PackageDependencies::packageName)
         .containsExactlyInAnyOrderElementsOf(modules);
-    expected.get("modules").fields().forEachRemaining(module -> {
+    expected.get("modules").properties().forEach(module -> {
       PackageDependencies actual = report.findPackage(module.getKey()).orElseThrow();
       assertThat(actual.namesByKind().keySet()).containsExactlyInAnyOrderElementsOf(MavenDependencyReader.SCOPES);
-      module.getValue().fields().forEachRemaining(scope ->
+      module.getValue().properties().forEach(scope ->
           assertThat(actual.namesByKind().get(scope.getKey()))
               .as("%s %s", module.getKey(), scope.getKey())
               .containsExactlyInAnyOrderElementsOf(CargoFixturesTest.strings(scope.getValue())));

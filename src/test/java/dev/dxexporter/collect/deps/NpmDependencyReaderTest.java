@@ -31,9 +31,9 @@ class NpmDependencyReaderTest {
     expected.get("packages").fieldNames().forEachRemaining(names::add);
     assertThat(report.packages()).extracting(PackageDependencies::packageName)
         .containsExactlyInAnyOrderElementsOf(names);
-    expected.get("packages").fields().forEachRemaining(p -> {
+    expected.get("packages").properties().forEach(p -> {
       PackageDependencies actual = report.findPackage(p.getKey()).orElseThrow();
-      p.getValue().fields().forEachRemaining(kind ->
+      p.getValue().properties().forEach(kind ->
           assertThat(actual.namesByKind().get(kind.getKey()))
               .as("%s %s", p.getKey(), kind.getKey())
               .containsExactlyInAnyOrderElementsOf(CargoFixturesTest.strings(kind.getValue())));
@@ -47,7 +47,7 @@ class NpmDependencyReaderTest {
   void everyLockVersionMatchesNpmQuery() throws Exception {
     JsonNode expected = CargoFixturesTest.expected("../npm/npm.expected.json").get("locks");
     List<String> checked = new ArrayList<>();
-    expected.fields().forEachRemaining(entry -> {
+    expected.properties().forEach(entry -> {
       try {
         NpmLockfile lock = NpmLockfile.read(NPM.resolve(entry.getKey()), json);
         LockSummary summary = lock.summary();
