@@ -41,7 +41,7 @@ public final class DependencyCollector implements Collector {
    * @param ecosystems the ecosystems to read; empty = detect from the root manifests on each run
    */
   public DependencyCollector(String project, Path projectRoot, Set<Ecosystem> ecosystems) {
-    this(project, projectRoot, ecosystems, new ManifestFiles());
+    this(project, projectRoot, ecosystems, new ManifestFiles(ManifestFiles.DEFAULT_MAX_BYTES, projectRoot));
   }
 
   DependencyCollector(String project, Path projectRoot, Set<Ecosystem> ecosystems, ManifestFiles files) {

@@ -10,12 +10,12 @@ import java.util.TreeSet;
  * One ecosystem's dependencies in one project: per package the declared direct dependencies, the
  * distinct external ones over all packages and kinds, and the lockfile summary when there is one.
  */
-public record DependencyReport(
+record DependencyReport(
     Ecosystem ecosystem,
     List<PackageDependencies> packages,
     Set<String> distinctExternal,
     Optional<LockSummary> lock) {
-  public DependencyReport {
+  DependencyReport {
     packages = List.copyOf(packages);
     Set<String> names = new java.util.HashSet<>();
     for (PackageDependencies p : packages) {
@@ -27,7 +27,7 @@ public record DependencyReport(
     distinctExternal = Collections.unmodifiableSet(new TreeSet<>(distinctExternal));
   }
 
-  public Optional<PackageDependencies> findPackage(String name) {
+  Optional<PackageDependencies> findPackage(String name) {
     return packages.stream().filter(p -> p.packageName().equals(name)).findFirst();
   }
 }

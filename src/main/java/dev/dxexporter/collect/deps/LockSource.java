@@ -1,7 +1,7 @@
 package dev.dxexporter.collect.deps;
 
 /** Where a locked package comes from: the {@code source} label of {@code dx_dependencies_locked}. */
-public enum LockSource {
+enum LockSource {
   REGISTRY("registry"),
   GIT("git"),
   PATH("path");
@@ -12,7 +12,7 @@ public enum LockSource {
     this.label = label;
   }
 
-  public String label() {
+  String label() {
     return label;
   }
 }

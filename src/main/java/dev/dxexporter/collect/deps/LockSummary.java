@@ -9,8 +9,8 @@ import java.util.Map;
  * What a lockfile pins: packages per source (every source present, 0 when none) and how many package
  * names are locked in more than one version.
  */
-public record LockSummary(Path file, Map<LockSource, Integer> packagesBySource, int duplicatedNames) {
-  public LockSummary {
+record LockSummary(Path file, Map<LockSource, Integer> packagesBySource, int duplicatedNames) {
+  LockSummary {
     EnumMap<LockSource, Integer> copy = new EnumMap<>(LockSource.class);
     for (LockSource source : LockSource.values()) {
       copy.put(source, packagesBySource.getOrDefault(source, 0));
@@ -18,7 +18,7 @@ public record LockSummary(Path file, Map<LockSource, Integer> packagesBySource, 
     packagesBySource = Collections.unmodifiableMap(copy);
   }
 
-  public int packages(LockSource source) {
+  int packages(LockSource source) {
     return packagesBySource.get(source);
   }
 }

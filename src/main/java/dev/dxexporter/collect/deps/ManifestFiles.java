@@ -18,13 +18,29 @@ final class ManifestFiles {
   static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
   private final long maxBytes;
+  private final Path confinedTo;
+
+  /**
+   * @param confinedTo when not null, files whose real path (symlinks followed) lies outside this
+   *     directory are refused: a checked-out repository must not make the daemon read, and quote in
+   *     its errors, files elsewhere on the machine through a symlinked manifest
+   */
+  ManifestFiles(long maxBytes, Path confinedTo) {
+    this.maxBytes = maxBytes;
+    this.confinedTo = confinedTo;
+  }
 
   ManifestFiles(long maxBytes) {
-    this.maxBytes = maxBytes;
+    this(maxBytes, null);
   }
 
   ManifestFiles() {
     this(DEFAULT_MAX_BYTES);
+  }
+
+  /** Whether {@code file} may be read: always without confinement, else only inside the directory. */
+  boolean isInside(Path file) throws IOException {
+    return confinedTo == null || file.toRealPath().startsWith(confinedTo.toRealPath());
   }
 
   long maxBytes() {
@@ -35,6 +51,13 @@ final class ManifestFiles {
     if (!Files.isRegularFile(file)) {
       throw new ManifestException(
           file, Files.exists(file) ? "not a regular file" : "file not found");
+    }
+    try {
+      if (!isInside(file)) {
+        throw new ManifestException(file, "resolves (through a symlink) to a file outside the project root");
+      }
+    } catch (IOException e) {
+      throw new ManifestException(file, "cannot resolve: " + e, e);
     }
     try (InputStream in = Files.newInputStream(file)) {
       // Read one byte past the cap: the size from stat can lie (procfs, growing files).

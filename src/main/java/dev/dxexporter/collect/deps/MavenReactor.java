@@ -144,7 +144,11 @@ final class MavenReactor {
     }
     Path target = child.file().getParent().resolve(relative).normalize();
     Path file = Files.isDirectory(target) ? target.resolve("pom.xml") : target;
-    if (!Files.isRegularFile(file)) {
+    try {
+      if (!Files.isRegularFile(file) || !files.isInside(file)) {
+        return null; // e.g. the project root is a module of a build above it: parent stays unresolved
+      }
+    } catch (java.io.IOException e) {
       return null;
     }
     MavenPom candidate = pom(file);

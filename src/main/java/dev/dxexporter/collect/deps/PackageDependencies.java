@@ -11,14 +11,14 @@ import java.util.TreeSet;
  * declares, as the distinct dependency names per kind. Every kind of the ecosystem is present, empty
  * when nothing is declared, so the exported series do not come and go.
  */
-public record PackageDependencies(String packageName, Map<String, Set<String>> namesByKind) {
-  public PackageDependencies {
+record PackageDependencies(String packageName, Map<String, Set<String>> namesByKind) {
+  PackageDependencies {
     Map<String, Set<String>> copy = new LinkedHashMap<>();
     namesByKind.forEach((kind, names) -> copy.put(kind, Collections.unmodifiableSet(new TreeSet<>(names))));
     namesByKind = Collections.unmodifiableMap(copy);
   }
 
-  public int count(String kind) {
+  int count(String kind) {
     Set<String> names = namesByKind.get(kind);
     return names == null ? 0 : names.size();
   }

@@ -118,6 +118,36 @@ class DependencyCollectorTest {
   }
 
   @Test
+  void symlinkedManifestOutsideTheRootIsNotRead(@TempDir Path dir, @TempDir Path elsewhere) throws Exception {
+    Path secret = elsewhere.resolve("secret.toml");
+    Files.writeString(secret, "token = \"do-not-quote-me\"\n[");
+    Path project = Files.createDirectory(dir.resolve("project"));
+    Files.createSymbolicLink(project.resolve("Cargo.toml"), secret);
+    assertThatThrownBy(new DependencyCollector("p", project, Set.of())::collect)
+        .hasMessageContaining(project.resolve("Cargo.toml") + ": resolves (through a symlink) to a file outside the project root")
+        .hasMessageNotContaining("do-not-quote-me");
+  }
+
+  @Test
+  void mavenModuleWhoseParentLiesAboveTheRootIsRead(@TempDir Path dir) throws Exception {
+    // The configured root is one module of a bigger build: its parent pom is outside the root and
+    // is not read (no inherited dependencies), the module itself is.
+    Files.writeString(dir.resolve("pom.xml"), """
+        <project><groupId>g</groupId><artifactId>parent</artifactId><version>1</version>
+          <dependencies><dependency><groupId>x</groupId><artifactId>inherited</artifactId></dependency></dependencies>
+        </project>""");
+    Path module = Files.createDirectory(dir.resolve("module"));
+    Files.writeString(module.resolve("pom.xml"), """
+        <project><parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+          <artifactId>module</artifactId>
+          <dependencies><dependency><groupId>x</groupId><artifactId>own</artifactId><scope>test</scope></dependency></dependencies>
+        </project>""");
+    List<Sample> samples = new DependencyCollector("p", module, Set.of()).collect();
+    assertThat(value(samples, DependencyMetrics.DEPENDENCIES, "package", "module", "kind", "test")).contains(1.0);
+    assertThat(value(samples, DependencyMetrics.DEPENDENCIES, "package", "module", "kind", "compile")).contains(0.0);
+  }
+
+  @Test
   void configuredEcosystemWithoutManifestIsAFailure(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("go.mod"), "module example.com/m\n");
     List<Sample> samples = new DependencyCollector("p", dir, Set.of(Ecosystem.GO, Ecosystem.NPM)).collect();
