@@ -35,7 +35,8 @@ final class LibC {
       Native.register(LibC.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
       return null;
     } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-      return "cannot bind statx/getdents64/openat in the C library (glibc 2.30 or later needed): " + e;
+      return "cannot bind statx, getdents64 and openat of the C library through JNA"
+          + " (needs JNA's native library and glibc 2.30 or later): " + e;
     }
   }
 
