@@ -94,12 +94,8 @@ final class DirectoryTask extends RecursiveAction {
         for (int offset = 0; offset < read; ) {
           int nameStart = offset + NAME_OFFSET;
           offset += dirents.getShort(offset + RECLEN_OFFSET) & 0xffff;
-          int nameEnd = nameStart;
-          while (dirents.get(nameEnd) != 0) {
-            nameEnd++;
-          }
-          if (!isDotOrDotDot(dirents, nameStart, nameEnd)) {
-            readEntry(fd, buffers, nameStart, nameEnd, tally, subdirectories);
+          if (!isDotOrDotDot(dirents, nameStart)) {
+            readEntry(fd, buffers, nameStart, tally, subdirectories);
           }
         }
       }
@@ -109,23 +105,27 @@ final class DirectoryTask extends RecursiveAction {
     }
   }
 
+  /** The name is NUL-terminated in the buffer: its length is only needed for directories and errors. */
   private void readEntry(
-      int fd, WorkerBuffers buffers, int nameStart, int nameEnd, Tally tally, List<DirNode> subdirs) {
-    ByteBuffer dirents = buffers.direntBytes;
+      int fd, WorkerBuffers buffers, int nameStart, Tally tally, List<DirNode> subdirs) {
     int rc =
         LibC.statx(
-            fd, buffers.dirents.share(nameStart), LibC.AT_SYMLINK_NOFOLLOW, Statx.MASK, buffers.statx);
+            fd,
+            buffers.direntsAddress + nameStart,
+            LibC.AT_SYMLINK_NOFOLLOW,
+            Statx.MASK,
+            buffers.statxAddress);
     if (rc != 0) {
       int errno = LibC.errno();
       if (errno == LibC.ENOENT) {
         tally.vanished++;
       } else {
-        scan.error(dir.displayPath(name(dirents, nameStart, nameEnd)), errno);
+        scan.error(dir.displayPath(name(buffers.direntBytes, nameStart)), errno);
       }
       return;
     }
     if (tally.add(buffers.statxBytes, scan)) {
-      subdirs.add(dir.child(name(dirents, nameStart, nameEnd)));
+      subdirs.add(dir.child(name(buffers.direntBytes, nameStart)));
     }
   }
 
@@ -142,12 +142,16 @@ final class DirectoryTask extends RecursiveAction {
     }
   }
 
-  private static boolean isDotOrDotDot(ByteBuffer b, int start, int end) {
-    int length = end - start;
-    return b.get(start) == '.' && (length == 1 || (length == 2 && b.get(start + 1) == '.'));
+  private static boolean isDotOrDotDot(ByteBuffer b, int start) {
+    return b.get(start) == '.'
+        && (b.get(start + 1) == 0 || (b.get(start + 1) == '.' && b.get(start + 2) == 0));
   }
 
-  private static byte[] name(ByteBuffer b, int start, int end) {
+  private static byte[] name(ByteBuffer b, int start) {
+    int end = start;
+    while (b.get(end) != 0) {
+      end++;
+    }
     byte[] name = new byte[end - start];
     b.get(start, name);
     return name;

@@ -49,6 +49,14 @@ final class LibC {
 
   static native int statx(int dirfd, Pointer path, int flags, int mask, Pointer statxBuffer);
 
+  /**
+   * The same function with both pointers passed as raw addresses: the hot loop calls it once per entry
+   * with a name inside the getdents64 buffer, and this saves a Pointer object and JNA's unwrapping per
+   * call. Valid because only 64-bit Linux is supported, where a pointer is passed like a long.
+   */
+  @SuppressWarnings("overloads")
+  static native int statx(int dirfd, long pathAddress, int flags, int mask, long statxAddress);
+
   static native String strerror(int errno);
 
   static int errno() {

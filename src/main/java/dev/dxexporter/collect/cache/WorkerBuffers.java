@@ -1,6 +1,7 @@
 package dev.dxexporter.collect.cache;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -17,8 +18,10 @@ final class WorkerBuffers {
   private static final int NAME_BUFFER_SIZE = 256;
 
   final Memory dirents = new Memory(DIRENT_BUFFER_SIZE);
+  final long direntsAddress = Pointer.nativeValue(dirents);
   final ByteBuffer direntBytes = view(dirents);
   final Memory statx = new Memory(Statx.BUFFER_SIZE);
+  final long statxAddress = Pointer.nativeValue(statx);
   final ByteBuffer statxBytes = view(statx);
   final Memory name = new Memory(NAME_BUFFER_SIZE);
 
