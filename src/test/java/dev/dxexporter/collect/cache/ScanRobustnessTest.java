@@ -83,7 +83,7 @@ class ScanRobustnessTest {
     assertThat(rm.waitFor()).isZero();
     assertThat(scansDuringDeletion).isPositive();
     assertThat(scanner.scan(tree, Instant.now(), LIMIT).rootExists()).isFalse();
-    assertThat(openDescriptors()).isEqualTo(fdsBefore);
+    assertThat(openDescriptors()).isLessThanOrEqualTo(fdsBefore); // other tests in this JVM may close theirs meanwhile
   }
 
   @Test
@@ -98,7 +98,7 @@ class ScanRobustnessTest {
         .hasMessageMatching(".*stopped after \\d+ directories, \\d+ files, \\d+ bytes so far.*")
         .satisfies(e -> assertThat(directoriesIn(e.getMessage())).isLessThan(full.directories()));
     // The cancelled tasks wind down and close every descriptor they opened.
-    await().atMost(Duration.ofSeconds(5)).until(() -> openDescriptors() == fdsBefore);
+    await().atMost(Duration.ofSeconds(5)).until(() -> openDescriptors() <= fdsBefore);
   }
 
   @Test
@@ -123,7 +123,7 @@ class ScanRobustnessTest {
     caller.join(Duration.ofSeconds(2).toMillis());
     assertThat(caller.isAlive()).as("scan still running 2 s after the interrupt").isFalse();
     assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
-    await().atMost(Duration.ofSeconds(5)).until(() -> openDescriptors() == fdsBefore);
+    await().atMost(Duration.ofSeconds(5)).until(() -> openDescriptors() <= fdsBefore);
   }
 
   @Test
