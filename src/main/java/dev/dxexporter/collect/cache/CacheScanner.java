@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -112,9 +113,14 @@ public final class CacheScanner implements AutoCloseable {
       return scan.result();
     }
     scan.taskCreated();
-    pool.execute(new DirectoryTask(DirNode.root(pathBytes(root), fd), scan));
     try {
-      scan.finished().get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+      pool.execute(new DirectoryTask(DirNode.root(pathBytes(root), fd), scan));
+    } catch (RejectedExecutionException e) {
+      LibC.close(fd);
+      throw new IllegalStateException("the cache scanner is closed", e);
+    }
+    try {
+      scan.finished().get(nanos(timeLimit), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       scan.cancel();
       throw e;
@@ -129,9 +135,15 @@ public final class CacheScanner implements AutoCloseable {
     return scan.result();
   }
 
+  /** Stops the worker threads. Scans still running when it is called end at their time limit. */
   @Override
   public void close() {
     pool.shutdownNow();
+  }
+
+  /** Saturates instead of overflowing for absurdly long limits (Duration.toNanos overflows at 292 years). */
+  private static long nanos(Duration limit) {
+    return limit.compareTo(Duration.ofDays(365 * 100)) > 0 ? Long.MAX_VALUE : Math.max(0, limit.toNanos());
   }
 
   /**
