@@ -29,6 +29,9 @@ import java.util.concurrent.TimeoutException;
 public final class CacheScanner implements AutoCloseable {
   public static final int DEFAULT_PARALLELISM = 4;
 
+  /** Tasks check for cancellation before each directory and each batch of entries: this is ample. */
+  private static final Duration WIND_DOWN = Duration.ofSeconds(2);
+
   private final ForkJoinPool pool;
   private final OpenFlags openFlags;
   private final ThreadLocal<WorkerBuffers> buffers = ThreadLocal.withInitial(WorkerBuffers::new);
@@ -75,7 +78,8 @@ public final class CacheScanner implements AutoCloseable {
 
   /**
    * Scans {@code root}. Unreadable or vanishing entries inside the tree are counted in the result, not
-   * thrown.
+   * thrown. When the scan is cancelled (time limit, interrupt), its tasks have normally stopped and
+   * closed their descriptors by the time the exception is thrown.
    *
    * @param staleBefore files last modified before this instant count as stale
    * @param timeLimit the scan is abandoned after this long
@@ -123,9 +127,13 @@ public final class CacheScanner implements AutoCloseable {
       scan.finished().get(nanos(timeLimit), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       scan.cancel();
+      awaitWindDown(scan);
       throw e;
     } catch (TimeoutException e) {
       scan.cancel();
+      if (awaitWindDown(scan)) {
+        Thread.currentThread().interrupt();
+      }
       throw new TimeoutException(
           "scan of " + root + " exceeded its time limit of " + timeLimit + ": stopped after "
               + scan.progress());
@@ -133,6 +141,28 @@ public final class CacheScanner implements AutoCloseable {
       throw new IllegalStateException("scan tasks never complete exceptionally", e);
     }
     return scan.result();
+  }
+
+  /**
+   * Waits, at most {@link #WIND_DOWN}, for a cancelled scan's tasks to notice and close their
+   * descriptors, so nothing of the scan is left running when {@code scan} throws.
+   *
+   * @return whether the thread was interrupted while waiting
+   */
+  private static boolean awaitWindDown(ScanState scan) {
+    long deadline = System.nanoTime() + WIND_DOWN.toNanos();
+    boolean interrupted = false;
+    for (long left = WIND_DOWN.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+      try {
+        scan.finished().get(left, TimeUnit.NANOSECONDS);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (TimeoutException | ExecutionException e) {
+        break;
+      }
+    }
+    return interrupted;
   }
 
   /** Stops the worker threads. Scans still running when it is called end at their time limit. */
