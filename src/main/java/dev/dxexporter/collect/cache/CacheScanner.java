@@ -112,8 +112,13 @@ public final class CacheScanner implements AutoCloseable {
     }
     int fd = LibC.openat(LibC.AT_FDCWD, rootPath, openFlags.directoryFollow());
     if (fd < 0) {
+      int errno = LibC.errno();
+      if (errno == LibC.ENOENT || errno == LibC.ENOTDIR) {
+        // Removed (cargo clean) between statx and open.
+        return CacheScan.missing(root, Duration.ofNanos(System.nanoTime() - startNanos));
+      }
       // Like du: the root's own size counts, the unreadable content is an error.
-      scan.error(root.toString(), LibC.errno());
+      scan.error(root.toString(), errno);
       return scan.result();
     }
     scan.taskCreated();
