@@ -1,5 +1,8 @@
 package dev.dxexporter;
 
+import dev.dxexporter.config.ConfigException;
+import dev.dxexporter.config.DxConfig;
+import dev.dxexporter.config.Schedule;
 import dev.dxexporter.http.ExporterStatus;
 import dev.dxexporter.http.HttpServer;
 import dev.dxexporter.http.ListenAddress;
@@ -16,15 +19,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running exporter: registry, scheduler and HTTP server wired together. Start with
- * {@link #start}, stop with {@link #close} (bounded: running collectors are interrupted and
- * abandoned after a grace period, the ports are released).
+ * The running exporter: the HTTP server, and a generation of collectors (plan, registry, scheduler)
+ * built from the config. A reload builds the next generation from the re-read config, carrying over
+ * the state of collectors that still exist, and swaps it in; an invalid config leaves the running one
+ * untouched. Stop with {@link #close}: bounded, running collectors are interrupted and abandoned after
+ * the grace period, the ports are released.
  */
-public final class Daemon implements AutoCloseable {
+public final class Daemon implements AutoCloseable, ExporterStatus {
   private static final Logger log = LoggerFactory.getLogger(Daemon.class);
   static final Duration RUNTIME_REFRESH = Duration.ofSeconds(15);
 
@@ -32,105 +41,174 @@ public final class Daemon implements AutoCloseable {
   public record Options(
       List<ListenAddress> listen, String telemetryPath, int collectorThreads, Duration shutdownGrace) {}
 
-  private final SnapshotRegistry registry;
-  private final CollectorScheduler scheduler;
-  private final HttpServer http;
-  private final List<AutoCloseable> resources;
+  /** Where the config comes from: a file (re-read on reload) or the zero-config default. */
+  public interface ConfigSource {
+    DxConfig load() throws ConfigException;
+  }
 
-  private Daemon(
-      SnapshotRegistry registry, CollectorScheduler scheduler, HttpServer http,
-      List<AutoCloseable> resources) {
-    this.registry = registry;
-    this.scheduler = scheduler;
-    this.http = http;
-    this.resources = resources;
+  private record Generation(
+      CollectorPlan plan, SnapshotRegistry registry, CollectorScheduler scheduler) {}
+
+  private final BuildInfo build;
+  private final ConfigSource source;
+  private final Function<DxConfig, CollectorPlan> planner;
+  private final Options options;
+  private final Clock clock;
+  private final PrometheusRegistry jvm = new PrometheusRegistry();
+  private final HttpServer http;
+  private ConfigReload reloadStatus;
+  private volatile Generation current;
+
+  private Daemon(BuildInfo build, ConfigSource source, Function<DxConfig, CollectorPlan> planner,
+      Options options, Clock clock) {
+    this.build = build;
+    this.source = source;
+    this.planner = planner;
+    this.options = options;
+    this.clock = clock;
+    this.reloadStatus = ConfigReload.loadedAt(clock.instant());
+    JvmMetrics.builder().register(jvm);
+    this.http = new HttpServer(options.listen(), options.telemetryPath(), build.version(), this,
+        this::reload);
   }
 
   /**
-   * Binds the ports first (so a taken port fails fast), then starts the collectors.
+   * Binds the ports first (so a taken port fails fast), then starts the collectors of {@code config}.
    *
-   * @param resources closed after the scheduler on shutdown (e.g. the cache scanner's pool)
+   * @param planner builds the collectors of a config; called again on every reload
    */
-  public static Daemon start(
-      BuildInfo build, List<PlannedCollector> collectors, Options options, Clock clock,
-      List<AutoCloseable> resources) throws Exception {
-    PrometheusRegistry jvm = new PrometheusRegistry();
-    JvmMetrics.builder().register(jvm);
-    List<Sample> constant = List.of(build.sample());
-    SnapshotRegistry registry = new SnapshotRegistry(constant, jvm::scrape);
-    Date now = Date.from(clock.instant());
-    for (PlannedCollector c : collectors) {
-      registry.register(c.id(), CollectorScheduler.periodSeconds(c.schedule(), now));
-    }
-    CollectorScheduler scheduler = new CollectorScheduler(options.collectorThreads());
-    HttpServer http =
-        new HttpServer(options.listen(), options.telemetryPath(), build.version(), status(registry));
+  public static Daemon start(BuildInfo build, DxConfig config, ConfigSource source,
+      Function<DxConfig, CollectorPlan> planner, Options options, Clock clock) throws Exception {
+    Daemon daemon = new Daemon(build, source, planner, options, clock);
     try {
-      http.start();
+      daemon.http.start();
     } catch (Exception e) {
-      scheduler.close(Duration.ZERO);
-      http.close();
+      daemon.http.close();
       throw new IllegalStateException(
           "cannot listen on " + options.listen() + ": " + e.getMessage(), e);
     }
-    for (PlannedCollector c : collectors) {
-      CollectorRunner runner = new CollectorRunner(c.id(), c.collector(), registry, clock);
-      scheduler.add("collector " + c.id(), c.schedule(), runner::runOnce);
+    try {
+      daemon.current = daemon.startGeneration(planner.apply(config), Map.of());
+    } catch (Exception e) {
+      daemon.http.close();
+      throw e;
     }
-    scheduler.add(
-        "runtime metrics", new dev.dxexporter.config.Schedule.Every(RUNTIME_REFRESH),
-        registry::refreshRuntime);
-    scheduler.start();
-    log.info("listening on {} with {} collectors", options.listen(), collectors.size());
-    return new Daemon(registry, scheduler, http, new ArrayList<>(resources));
+    log.info("listening on {} with {} collectors", options.listen(),
+        daemon.current.plan().collectors().size());
+    return daemon;
   }
 
-  private static ExporterStatus status(SnapshotRegistry registry) {
-    return new ExporterStatus() {
-      @Override
-      public RenderedMetrics rendered() {
-        return registry.rendered();
+  private Generation startGeneration(CollectorPlan plan, Map<?, CollectorState> previous)
+      throws Exception {
+    SnapshotRegistry registry = new SnapshotRegistry(daemonSamples(), jvm::scrape);
+    Date now = Date.from(clock.instant());
+    for (PlannedCollector c : plan.collectors()) {
+      double interval = CollectorScheduler.periodSeconds(c.schedule(), now);
+      CollectorState before = previous.get(c.id());
+      if (before != null) {
+        registry.registerContinuing(before, interval);
+      } else {
+        registry.register(c.id(), interval);
       }
+    }
+    CollectorScheduler scheduler = new CollectorScheduler(options.collectorThreads());
+    try {
+      for (PlannedCollector c : plan.collectors()) {
+        CollectorRunner runner = new CollectorRunner(c.id(), c.collector(), registry, clock);
+        scheduler.add("collector " + c.id(), c.schedule(), runner::runOnce);
+      }
+      scheduler.add("runtime metrics", new Schedule.Every(RUNTIME_REFRESH), registry::refreshRuntime);
+      scheduler.start();
+    } catch (Exception e) {
+      scheduler.close(Duration.ZERO);
+      plan.close();
+      throw e;
+    }
+    return new Generation(plan, registry, scheduler);
+  }
 
-      @Override
-      public List<CollectorState> collectors() {
-        return registry.states();
-      }
+  private synchronized List<Sample> daemonSamples() {
+    List<Sample> samples = new ArrayList<>(List.of(build.sample()));
+    samples.addAll(reloadStatus.samples());
+    return samples;
+  }
 
-      @Override
-      public boolean ready() {
-        return registry.allRanOnce();
+  /**
+   * Re-reads the config and, when valid, replaces the collectors. Returns the error of an invalid
+   * config (the running collectors then carry on unchanged). Called by SIGHUP and POST /-/reload.
+   */
+  public synchronized Optional<String> reload() {
+    DxConfig config;
+    try {
+      config = source.load();
+    } catch (ConfigException e) {
+      reloadStatus = reloadStatus.failed(e.getMessage());
+      current.registry().setDaemonSamples(daemonSamples());
+      e.errors().forEach(error -> log.error("reload: invalid config: {}", error));
+      return Optional.of(e.getMessage());
+    }
+    Generation old = current;
+    old.scheduler().close(options.shutdownGrace());
+    Map<Object, CollectorState> states = old.registry().states().stream()
+        .collect(Collectors.toMap(CollectorState::id, s -> s));
+    reloadStatus = ConfigReload.loadedAt(clock.instant());
+    try {
+      current = startGeneration(planner.apply(config), states);
+    } catch (Exception e) {
+      // The new collectors could not start: bring the old ones back rather than collect nothing.
+      reloadStatus = reloadStatus.failed(e.getMessage());
+      log.error("reload failed, restarting the previous collectors: {}", e.getMessage());
+      try {
+        current = startGeneration(old.plan(), states);
+      } catch (Exception again) {
+        log.error("restarting the previous collectors failed too", again);
       }
-    };
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
+    if (current.plan() != old.plan()) {
+      old.plan().close();
+    }
+    log.info("config reloaded: {} collectors", current.plan().collectors().size());
+    return Optional.empty();
+  }
+
+  @Override
+  public RenderedMetrics rendered() {
+    return current.registry().rendered();
+  }
+
+  @Override
+  public List<CollectorState> collectors() {
+    return current.registry().states();
+  }
+
+  @Override
+  public boolean ready() {
+    return current.registry().allRanOnce();
   }
 
   public List<Integer> ports() {
     return http.ports();
   }
 
-  public SnapshotRegistry registry() {
-    return registry;
-  }
-
-  /** Stops collecting (bounded by the grace period), then closes the HTTP server and resources. */
-  public void close(Duration grace) {
-    scheduler.close(grace);
+  /** Stops collecting (bounded by the grace period), then closes the HTTP server and the plan. */
+  public synchronized void close(Duration grace) {
+    Generation g = current;
+    if (g != null) {
+      g.scheduler().close(grace);
+    }
     try {
       http.close();
     } catch (Exception e) {
       log.warn("stopping the HTTP server failed", e);
     }
-    for (AutoCloseable r : resources) {
-      try {
-        r.close();
-      } catch (Exception e) {
-        log.warn("closing {} failed", r, e);
-      }
+    if (g != null) {
+      g.plan().close();
     }
   }
 
   @Override
   public void close() {
-    close(Duration.ofSeconds(5));
+    close(options.shutdownGrace());
   }
 }

@@ -114,16 +114,20 @@ public final class Main implements Callable<Integer> {
     log.info("Starting dx-exporter version={} revision={} java={}", build.version(),
         build.revision(), build.javaVersion());
     List<ListenAddress> listen;
+    Daemon.ConfigSource source;
     DxConfig config;
     try {
       listen = o.listenAddresses.stream().map(ListenAddress::parse).toList();
       if (!o.telemetryPath.startsWith("/")) {
         throw new IllegalArgumentException("--web.telemetry-path must start with '/'");
       }
-      config = o.configFile == null
-          ? ZeroConfig.forDirectory(Path.of(""), Path.of(System.getProperty("user.home")),
-              System.getenv())
-          : loader().load(o.configFile);
+      Path home = Path.of(System.getProperty("user.home"));
+      Path cwd = Path.of("");
+      Path file = o.configFile;
+      source = file == null
+          ? () -> ZeroConfig.forDirectory(cwd, home, System.getenv())
+          : () -> loader().load(file);
+      config = source.load();
     } catch (ConfigException e) {
       e.errors().forEach(error -> log.error("invalid config: {}", error));
       log.error("refusing to start: {} problem(s) in {}", e.errors().size(), o.configFile);
@@ -137,17 +141,17 @@ public final class Main implements Callable<Integer> {
           p.caches().stream().map(c -> c.name() + "=" + c.path()).toList(),
           p.dependencies().isPresent() ? "on" : "off");
     }
-    CollectorPlan plan = CollectorPlan.create(config, o.scanThreads, Clock.systemUTC());
+    Clock clock = Clock.systemUTC();
     Daemon daemon;
     try {
-      daemon = Daemon.start(build, plan.collectors(),
-          new Daemon.Options(listen, o.telemetryPath, o.collectorThreads, SHUTDOWN_GRACE),
-          Clock.systemUTC(), plan.resources());
+      daemon = Daemon.start(build, config, source,
+          c -> CollectorPlan.create(c, o.scanThreads, clock),
+          new Daemon.Options(listen, o.telemetryPath, o.collectorThreads, SHUTDOWN_GRACE), clock);
     } catch (Exception e) {
-      plan.close();
       log.error("{}", e.getMessage());
       return 1;
     }
+    ReloadSignal.install(() -> daemon.reload());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("shutting down");

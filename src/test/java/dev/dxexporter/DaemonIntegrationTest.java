@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.dxexporter.config.ConfigLoader;
-import dev.dxexporter.config.DxConfig;
 import dev.dxexporter.http.ListenAddress;
 import java.io.IOException;
 import java.net.URI;
@@ -87,12 +86,7 @@ class DaemonIntegrationTest {
             dependencies: {schedule: 1h}
         """);
 
-    DxConfig dx = new ConfigLoader(tmp).load(config);
-    CollectorPlan plan = CollectorPlan.create(dx, 2, Clock.systemUTC());
-    daemon = Daemon.start(BuildInfo.load(), plan.collectors(),
-        new Daemon.Options(List.of(ListenAddress.parse("127.0.0.1:0")), "/metrics", 2, Duration.ofSeconds(5)),
-        Clock.systemUTC(), plan.resources());
-    String base = "http://127.0.0.1:" + daemon.ports().get(0);
+    String base = start(config);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> get(base + "/-/ready").statusCode() == 200);
     Map<String, Double> m = parse(get(base + "/metrics").body());
@@ -124,6 +118,65 @@ class DaemonIntegrationTest {
     }
     assertThat(m.keySet()).anyMatch(k -> k.startsWith("dx_build_info{"));
     assertThat(m.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
+  }
+
+  private String start(Path config) throws Exception {
+    ConfigLoader loader = new ConfigLoader(tmp);
+    daemon = Daemon.start(BuildInfo.load(), loader.load(config), () -> loader.load(config),
+        c -> CollectorPlan.create(c, 2, Clock.systemUTC()),
+        new Daemon.Options(List.of(ListenAddress.parse("127.0.0.1:0")), "/metrics", 2, Duration.ofSeconds(5)),
+        Clock.systemUTC());
+    return "http://127.0.0.1:" + daemon.ports().get(0);
+  }
+
+  @Test
+  void reloadAddsCollectorsKeepsCountersAndRefusesABadConfig() throws Exception {
+    Files.createDirectories(tmp.resolve("p/target"));
+    Files.createDirectories(tmp.resolve("p/node_modules/x"));
+    Path config = tmp.resolve("dx.yml");
+    Files.writeString(config, """
+        projects:
+          - name: p
+            path: p
+            caches: [{name: target, path: target, schedule: 1h}]
+            dependencies: {enabled: false}
+        """);
+    String base = start(config);
+    await().atMost(Duration.ofSeconds(30)).until(() -> get(base + "/-/ready").statusCode() == 200);
+    Map<String, Double> before = parse(get(base + "/metrics").body());
+    assertThat(before.get("dx_config_last_reload_successful")).isEqualTo(1.0);
+
+    Files.writeString(config, "projects:\n  - name: p\n    path: p\n    colour: red\n");
+    HttpResponse<String> refused = post(base + "/-/reload");
+    assertThat(refused.statusCode()).isEqualTo(500);
+    assertThat(refused.body()).contains("dx.yml:4:5: projects[0].colour: unknown key");
+    Map<String, Double> afterBad = parse(get(base + "/metrics").body());
+    assertThat(afterBad.get("dx_config_last_reload_successful")).isEqualTo(0.0);
+    assertThat(afterBad.get("dx_cache_present{cache=\"target\",project=\"p\"}")).isEqualTo(1.0);
+
+    Files.writeString(config, """
+        projects:
+          - name: p
+            path: p
+            caches:
+              - {name: target, path: target, schedule: 1h}
+              - {name: node_modules, path: node_modules, schedule: 1h}
+            dependencies: {enabled: false}
+        """);
+    assertThat(post(base + "/-/reload").statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        parse(get(base + "/metrics").body()).containsKey("dx_cache_directories{cache=\"node_modules\",project=\"p\"}"));
+    Map<String, Double> after = parse(get(base + "/metrics").body());
+    assertThat(after.get("dx_config_last_reload_successful")).isEqualTo(1.0);
+    assertThat(after.get("dx_cache_directories{cache=\"node_modules\",project=\"p\"}")).isEqualTo(2.0);
+    // The target collector continued: its state (and so readiness) carried over the reload.
+    assertThat(after.get("dx_collector_success{collector=\"cache:target\",project=\"p\"}")).isEqualTo(1.0);
+    assertThat(get(base + "/-/ready").statusCode()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> post(String url) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {

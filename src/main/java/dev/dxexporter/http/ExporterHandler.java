@@ -14,16 +14,19 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Routes the exporter's endpoints: the telemetry path, {@code /}, {@code /-/healthy} and
- * {@code /-/ready}; GET and HEAD only. Every response is built from memory.
+ * {@code /-/ready}, GET and HEAD, all answered from memory; and POST {@code /-/reload}, which
+ * re-reads the config (blocking until the new collectors are scheduled).
  */
-final class ExporterHandler extends Handler.Abstract.NonBlocking {
+final class ExporterHandler extends Handler.Abstract {
   private final String telemetryPath;
   private final ExporterStatus status;
   private final LandingPage landing;
+  private final Reloader reloader;
 
-  ExporterHandler(String telemetryPath, String version, ExporterStatus status) {
+  ExporterHandler(String telemetryPath, String version, ExporterStatus status, Reloader reloader) {
     this.telemetryPath = telemetryPath;
     this.status = status;
+    this.reloader = reloader;
     this.landing = new LandingPage(version, telemetryPath);
   }
 
@@ -35,12 +38,16 @@ final class ExporterHandler extends Handler.Abstract.NonBlocking {
         path.equals(telemetryPath)
             || path.equals("/-/healthy")
             || path.equals("/-/ready")
+            || path.equals("/-/reload")
             || path.equals("/");
     if (!known) {
       return send(response, callback, HttpStatus.NOT_FOUND_404, "text/plain; charset=utf-8",
           bytes("404 page not found\n"), false, null);
     }
     boolean head = HttpMethod.HEAD.is(method);
+    if (path.equals("/-/reload") && !path.equals(telemetryPath)) {
+      return reload(response, callback, method);
+    }
     if (!head && !HttpMethod.GET.is(method)) {
       response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
       return send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
@@ -59,6 +66,20 @@ final class ExporterHandler extends Handler.Abstract.NonBlocking {
       default -> send(response, callback, 200, "text/html; charset=UTF-8",
           bytes(landing.render(status.collectors())), head, null);
     };
+  }
+
+  private boolean reload(Response response, Callback callback, String method) {
+    if (!HttpMethod.POST.is(method)) {
+      response.getHeaders().put(HttpHeader.ALLOW, "POST");
+      return send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
+          "text/plain; charset=utf-8", bytes("This endpoint requires a POST request.\n"), false, null);
+    }
+    return reloader.reload()
+        .map(error -> send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
+            "text/plain; charset=utf-8", bytes("failed to reload config: " + error + "\n"), false,
+            null))
+        .orElseGet(() -> send(response, callback, 200, "text/plain; charset=utf-8",
+            bytes("OK\n"), false, null));
   }
 
   private boolean metrics(Request request, Response response, Callback callback, boolean head) {

@@ -14,7 +14,8 @@ public final class HttpServer implements AutoCloseable {
   private final List<ServerConnector> connectors = new ArrayList<>();
 
   public HttpServer(
-      List<ListenAddress> addresses, String telemetryPath, String version, ExporterStatus status) {
+      List<ListenAddress> addresses, String telemetryPath, String version, ExporterStatus status,
+      Reloader reloader) {
     QueuedThreadPool threads = new QueuedThreadPool(16, 2);
     threads.setName("dx-http");
     threads.setDaemon(true);
@@ -29,7 +30,7 @@ public final class HttpServer implements AutoCloseable {
       server.addConnector(connector);
       connectors.add(connector);
     }
-    server.setHandler(new ExporterHandler(telemetryPath, version, status));
+    server.setHandler(new ExporterHandler(telemetryPath, version, status, reloader));
     server.setStopTimeout(3_000);
   }
 

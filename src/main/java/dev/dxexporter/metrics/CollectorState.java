@@ -30,6 +30,12 @@ public record CollectorState(
         Optional.empty());
   }
 
+  CollectorState withInterval(double seconds) {
+    return new CollectorState(
+        id, seconds, samples, runs, lastRunSucceeded, lastDurationSeconds, lastRun, lastSuccess,
+        errors, lastError);
+  }
+
   CollectorState succeeded(List<Sample> newSamples, double seconds, Instant at) {
     return new CollectorState(
         id, intervalSeconds, newSamples, runs + 1, true, seconds, Optional.of(at), Optional.of(at),

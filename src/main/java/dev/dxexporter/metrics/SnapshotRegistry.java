@@ -22,26 +22,44 @@ public final class SnapshotRegistry {
   /** An immutable view: states in registration order and their rendering. */
   private record View(Map<CollectorId, CollectorState> states, RenderedMetrics rendered) {}
 
-  private final List<Sample> constantSamples;
+  private List<Sample> daemonSamples;
   private final Supplier<MetricSnapshots> runtimeMetrics;
   private final ExpositionRenderer renderer = new ExpositionRenderer();
   private MetricSnapshots lastRuntime = MetricSnapshots.of();
   private volatile View view;
 
   /**
-   * @param constantSamples samples that never change (build info)
+   * @param daemonSamples the daemon's own samples (build info, config reload status)
    * @param runtimeMetrics JVM and process metrics, read by {@link #refreshRuntime()} only
    */
-  public SnapshotRegistry(List<Sample> constantSamples, Supplier<MetricSnapshots> runtimeMetrics) {
-    this.constantSamples = List.copyOf(constantSamples);
+  public SnapshotRegistry(List<Sample> daemonSamples, Supplier<MetricSnapshots> runtimeMetrics) {
+    this.daemonSamples = List.copyOf(daemonSamples);
     this.runtimeMetrics = runtimeMetrics;
-    this.view = new View(Map.of(), renderer.render(this.constantSamples, lastRuntime));
+    this.view = new View(Map.of(), renderer.render(this.daemonSamples, lastRuntime));
+  }
+
+  /** Replaces the daemon's own samples (e.g. after a config reload) and re-renders. */
+  public synchronized void setDaemonSamples(List<Sample> samples) {
+    daemonSamples = List.copyOf(samples);
+    publish(view.states());
   }
 
   public synchronized void register(CollectorId id, double intervalSeconds) {
+    add(CollectorState.notYetRun(id, intervalSeconds));
+  }
+
+  /**
+   * Registers a collector that continues one of a previous registry (after a config reload): its
+   * samples, run count and error counter carry over, so counters do not reset and readiness holds.
+   */
+  public synchronized void registerContinuing(CollectorState previous, double intervalSeconds) {
+    add(previous.withInterval(intervalSeconds));
+  }
+
+  private void add(CollectorState state) {
     Map<CollectorId, CollectorState> states = new LinkedHashMap<>(view.states());
-    if (states.putIfAbsent(id, CollectorState.notYetRun(id, intervalSeconds)) != null) {
-      throw new IllegalArgumentException("collector registered twice: " + id);
+    if (states.putIfAbsent(state.id(), state) != null) {
+      throw new IllegalArgumentException("collector registered twice: " + state.id());
     }
     publish(states);
   }
@@ -95,7 +113,7 @@ public final class SnapshotRegistry {
   }
 
   private void publish(Map<CollectorId, CollectorState> states) {
-    List<Sample> samples = new ArrayList<>(constantSamples);
+    List<Sample> samples = new ArrayList<>(daemonSamples);
     samples.addAll(SelfMetrics.of(states.values()));
     for (CollectorState s : states.values()) {
       samples.addAll(s.samples());

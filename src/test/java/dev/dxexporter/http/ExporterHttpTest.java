@@ -31,6 +31,7 @@ class ExporterHttpTest {
   private final HttpClient client = HttpClient.newHttpClient();
   private HttpServer server;
   private String base;
+  private java.util.Optional<String> reloadAnswer = java.util.Optional.empty();
 
   @BeforeEach
   void start() throws Exception {
@@ -40,7 +41,7 @@ class ExporterHttpTest {
           public dev.dxexporter.metrics.RenderedMetrics rendered() { return registry.rendered(); }
           public List<dev.dxexporter.metrics.CollectorState> collectors() { return registry.states(); }
           public boolean ready() { return registry.allRanOnce(); }
-        });
+        }, () -> reloadAnswer);
     server.start();
     base = "http://127.0.0.1:" + server.ports().get(0);
   }
@@ -118,6 +119,16 @@ class ExporterHttpTest {
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
     assertThat(get("/metrics").headers().firstValue("Server")).isEmpty();
+  }
+
+  @Test
+  void reloadIsPostOnlyAndReportsARefusedConfig() throws Exception {
+    assertThat(get("/-/reload").statusCode()).isEqualTo(405);
+    assertThat(method("POST", "/-/reload").statusCode()).isEqualTo(200);
+    reloadAnswer = java.util.Optional.of("dx.yml:3:5: projects[0].colour: unknown key");
+    HttpResponse<byte[]> refused = method("POST", "/-/reload");
+    assertThat(refused.statusCode()).isEqualTo(500);
+    assertThat(body(refused)).contains("dx.yml:3:5: projects[0].colour: unknown key");
   }
 
   @Test
