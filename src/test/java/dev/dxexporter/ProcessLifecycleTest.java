@@ -110,7 +110,7 @@ class ProcessLifecycleTest {
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(1);
     assertThat(out).contains("\"level\":\"error\"")
-        .contains(config + ":2:25: projects[0].cashes: unknown key");
+        .contains(config + ":2:24: projects[0].cashes: unknown key");
     assertThat(new File(config.toString())).exists();
   }
 }
