@@ -1,0 +1,44 @@
+package dev.dxexporter.metrics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What is known of one collector instance after its latest run: the samples of its last successful
+ * run (kept when a later run fails) and how its runs went. Immutable; replaced whole on every run.
+ */
+public record CollectorState(
+    CollectorId id,
+    double intervalSeconds,
+    List<Sample> samples,
+    long runs,
+    boolean lastRunSucceeded,
+    double lastDurationSeconds,
+    Optional<Instant> lastRun,
+    Optional<Instant> lastSuccess,
+    long errors,
+    Optional<String> lastError) {
+
+  public CollectorState {
+    samples = List.copyOf(samples);
+  }
+
+  static CollectorState notYetRun(CollectorId id, double intervalSeconds) {
+    return new CollectorState(
+        id, intervalSeconds, List.of(), 0, false, 0, Optional.empty(), Optional.empty(), 0,
+        Optional.empty());
+  }
+
+  CollectorState succeeded(List<Sample> newSamples, double seconds, Instant at) {
+    return new CollectorState(
+        id, intervalSeconds, newSamples, runs + 1, true, seconds, Optional.of(at), Optional.of(at),
+        errors, Optional.empty());
+  }
+
+  CollectorState failed(String error, double seconds, Instant at) {
+    return new CollectorState(
+        id, intervalSeconds, samples, runs + 1, false, seconds, Optional.of(at), lastSuccess,
+        errors + 1, Optional.of(error));
+  }
+}

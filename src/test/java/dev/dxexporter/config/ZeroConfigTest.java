@@ -1,0 +1,53 @@
+package dev.dxexporter.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZeroConfigTest {
+  @TempDir Path tmp;
+
+  @Test
+  void monitorsTheDirectoryAndTheCachesThatExist() throws Exception {
+    Path project = Files.createDirectories(tmp.resolve("my project"));
+    Files.createDirectories(project.resolve("target"));
+    Files.writeString(project.resolve("Cargo.toml"), "[package]\nname = \"x\"\n");
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Files.createDirectories(home.resolve(".m2/repository"));
+    Path cargoHome = Files.createDirectories(tmp.resolve("cargo-home/registry")).getParent();
+
+    DxConfig c = ZeroConfig.forDirectory(project, home, Map.of("CARGO_HOME", cargoHome.toString()));
+
+    assertThat(c.source()).isEmpty();
+    ProjectConfig p = c.projects().get(0);
+    assertThat(p.name()).isEqualTo("my_project");
+    assertThat(p.path()).isEqualTo(project.toAbsolutePath());
+    assertThat(p.caches()).extracting(CacheConfig::name)
+        .containsExactly("target", "cargo-registry", "maven-repository");
+    assertThat(p.caches()).extracting(CacheConfig::path).containsExactly(
+        project.resolve("target"), cargoHome.resolve("registry"), home.resolve(".m2/repository"));
+    assertThat(p.dependencies()).isPresent();
+  }
+
+  @Test
+  void goModuleCacheFollowsGoRules() throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Path gopath = Files.createDirectories(tmp.resolve("gp/pkg/mod")).getParent().getParent();
+    DxConfig c = ZeroConfig.forDirectory(tmp, home, Map.of("GOPATH", gopath + ":/elsewhere"));
+    assertThat(c.projects().get(0).caches()).extracting(CacheConfig::path)
+        .containsExactly(gopath.resolve("pkg/mod"));
+  }
+
+  @Test
+  void namesAreValidLabelValues() {
+    assertThat(ZeroConfig.projectName(Path.of("/"))).isEqualTo("project");
+    assertThat(ZeroConfig.projectName(Path.of("/src/.hidden"))).isEqualTo("hidden");
+    // Every character is replaced by '_', and leading '_' is stripped: nothing is left.
+    assertThat(ZeroConfig.projectName(Path.of("/src/日本"))).isEqualTo("project");
+    assertThat(ZeroConfig.projectName(Path.of("/src/ggen-v2.6.0"))).isEqualTo("ggen-v2.6.0");
+  }
+}

@@ -1,0 +1,140 @@
+package dev.dxexporter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.dxexporter.metrics.CollectorId;
+import dev.dxexporter.metrics.MetricFamily;
+import dev.dxexporter.metrics.Sample;
+import dev.dxexporter.metrics.SnapshotRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP endpoints on a real Jetty, bound to a free loopback port. */
+class ExporterHttpTest {
+  private static final MetricFamily SIZE =
+      MetricFamily.gauge("dx_cache_size_bytes", "Size. Refreshed on the collector's schedule.");
+  private final SnapshotRegistry registry = new SnapshotRegistry(List.of(), MetricSnapshots::of);
+  private final CollectorId id = new CollectorId("demo", "cache:target");
+  private final HttpClient client = HttpClient.newHttpClient();
+  private HttpServer server;
+  private String base;
+
+  @BeforeEach
+  void start() throws Exception {
+    registry.register(id, 60);
+    server = new HttpServer(List.of(ListenAddress.parse("127.0.0.1:0"), ListenAddress.parse("127.0.0.1:0")),
+        "/metrics", "1.2.3", new ExporterStatus() {
+          public dev.dxexporter.metrics.RenderedMetrics rendered() { return registry.rendered(); }
+          public List<dev.dxexporter.metrics.CollectorState> collectors() { return registry.states(); }
+          public boolean ready() { return registry.allRanOnce(); }
+        });
+    server.start();
+    base = "http://127.0.0.1:" + server.ports().get(0);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpResponse<byte[]> method(String method, String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String body(HttpResponse<byte[]> r) {
+    return new String(r.body(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void readinessFollowsTheFirstRunAndHealthIsAlwaysUp() throws Exception {
+    assertThat(get("/-/healthy").statusCode()).isEqualTo(200);
+    assertThat(get("/-/ready").statusCode()).isEqualTo(503);
+    assertThat(method("HEAD", "/-/ready").statusCode()).isEqualTo(503);
+    registry.recordSuccess(id, List.of(), 0.1, Instant.now());
+    assertThat(get("/-/ready").statusCode()).isEqualTo(200);
+    assertThat(method("HEAD", "/-/ready").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void servesTextOpenMetricsAndGzipFromTheRenderedBytes() throws Exception {
+    registry.recordSuccess(id, List.of(Sample.of(SIZE, 123, "project", "demo", "cache", "target")), 0.1, Instant.now());
+    HttpResponse<byte[]> text = get("/metrics");
+    assertThat(text.statusCode()).isEqualTo(200);
+    assertThat(text.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain; version=0.0.4");
+    assertThat(body(text)).contains("dx_cache_size_bytes{cache=\"target\",project=\"demo\"} 123.0");
+
+    HttpResponse<byte[]> om = get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0,text/plain;q=0.5");
+    assertThat(om.headers().firstValue("Content-Type")).get().asString().startsWith("application/openmetrics-text");
+    assertThat(body(om)).endsWith("# EOF\n");
+
+    HttpResponse<byte[]> gz = get("/metrics", "Accept-Encoding", "gzip");
+    assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(gz.body()))) {
+      assertThat(in.readAllBytes()).isEqualTo(text.body());
+    }
+    HttpResponse<byte[]> head = method("HEAD", "/metrics");
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("Content-Length")).contains(Integer.toString(text.body().length));
+  }
+
+  @Test
+  void landingPageListsCollectorsAndLinksToMetrics() throws Exception {
+    registry.recordFailure(id, "scan of /x exceeded <1m>", 60, Instant.parse("2026-01-02T03:04:05Z"));
+    HttpResponse<byte[]> page = get("/");
+    assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=UTF-8");
+    assertThat(body(page)).contains("<title>dx-exporter</title>", "Version: 1.2.3", "href=\"./metrics\"",
+        "<td>demo</td><td>cache:target</td><td>failing</td><td>2026-01-02T03:04:05Z</td>",
+        "scan of /x exceeded &lt;1m&gt;");
+  }
+
+  @Test
+  void otherPathsAndMethodsAreRefused() throws Exception {
+    assertThat(get("/nope").statusCode()).isEqualTo(404);
+    assertThat(get("/metrics/extra").statusCode()).isEqualTo(404);
+    HttpResponse<byte[]> post = method("POST", "/metrics");
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
+    assertThat(get("/metrics").headers().firstValue("Server")).isEmpty();
+  }
+
+  @Test
+  void everyListenAddressServes() throws Exception {
+    String second = "http://127.0.0.1:" + server.ports().get(1) + "/-/healthy";
+    assertThat(client.send(HttpRequest.newBuilder(URI.create(second)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void listenAddressForms() {
+    assertThat(ListenAddress.parse(":29100")).isEqualTo(new ListenAddress(null, 29100));
+    assertThat(ListenAddress.parse("[::1]:80")).isEqualTo(new ListenAddress("::1", 80));
+    assertThat(ListenAddress.parse("[::1]:80").toString()).isEqualTo("[::1]:80");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ListenAddress.parse("29100"))
+        .hasMessageContaining("needs a port");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ListenAddress.parse(":70000"))
+        .hasMessageContaining("out of range");
+  }
+}
