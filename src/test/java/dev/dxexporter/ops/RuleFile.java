@@ -25,8 +25,13 @@ public record RuleFile(List<Group> groups) {
   }
 
   public static RuleFile parse(String text) {
+    return fromGroups(Yaml.map(Yaml.load(text)).get("groups"));
+  }
+
+  /** From the `groups` list of a rule file or of a PrometheusRule's spec. */
+  public static RuleFile fromGroups(Object groupsNode) {
     List<Group> groups =
-        Yaml.list(Yaml.map(Yaml.load(text)).get("groups")).stream()
+        Yaml.list(groupsNode).stream()
             .map(Yaml::map)
             .map(g -> {
               String name = (String) g.get("name");

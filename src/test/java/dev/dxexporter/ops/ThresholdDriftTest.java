@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fails when a threshold in the rule file, the dashboards or the Helm values differs from
- * {@link Thresholds#DEFAULTS}, the single source of truth.
+ * Fails when a threshold in the rule file, the dashboards or what the Helm chart renders differs
+ * from {@link Thresholds#DEFAULTS}, the single source of truth. The chart's values hold no threshold
+ * of their own: it renders the PrometheusRule and the dashboards from the shipped files, so the
+ * rendered objects are what is checked.
  */
 class ThresholdDriftTest {
   private static final Thresholds T = Thresholds.DEFAULTS;
@@ -74,7 +76,29 @@ class ThresholdDriftTest {
 
   @Test
   void everyAlertLineEqualsTheDefault() {
-    RuleFile rules = RuleFile.shipped();
+    assertAlertLines(RuleFile.shipped());
+  }
+
+  @Test
+  void helmRendersTheSameAlertLines() {
+    Map<String, Object> rule = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES).single("PrometheusRule");
+
+    assertAlertLines(RuleFile.fromGroups(Yaml.at(rule, "spec.groups")));
+  }
+
+  @Test
+  void helmRendersDashboardsWithTheSameLines() {
+    List<Dashboard> rendered = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES).ofKind("ConfigMap").stream()
+        .filter(c -> Yaml.at(c, "metadata.labels.grafana_dashboard") != null)
+        .flatMap(c -> Yaml.map(c.get("data")).entrySet().stream())
+        .map(e -> Dashboard.parse(e.getKey(), (String) e.getValue()))
+        .toList();
+
+    assertThat(rendered).hasSameSizeAs(Dashboard.shipped());
+    assertPanelLines(rendered);
+  }
+
+  private static void assertAlertLines(RuleFile rules) {
     for (AlertLine expected : ALERT_LINES) {
       Rule rule = rules.alert(expected.alert());
       Matcher m = COMPARISON.matcher(rule.expr());
@@ -97,7 +121,11 @@ class ThresholdDriftTest {
 
   @Test
   void everyPanelOverAnObjectiveDrawsExactlyTheDefaultLines() {
-    for (Dashboard dashboard : Dashboard.shipped()) {
+    assertPanelLines(Dashboard.shipped());
+  }
+
+  private static void assertPanelLines(List<Dashboard> dashboards) {
+    for (Dashboard dashboard : dashboards) {
       for (Panel panel : dashboard.panels()) {
         PanelLines objective = objectiveOf(panel);
         if (objective != null) {
