@@ -2,12 +2,16 @@ package dev.dxexporter.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dxexporter.ops.RenderedChart;
 import dev.dxexporter.ops.RepoFiles;
+import dev.dxexporter.ops.RuleFile;
+import dev.dxexporter.ops.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +93,18 @@ class PromtoolIT {
 
     assertThat(queries).hasSizeGreaterThan(40);
     assertThat(check.exit()).as(check.output() + "\n" + rules).isZero();
+  }
+
+  @Test
+  void helmRenderedPrometheusRuleLoadsInPrometheus(@TempDir Path dir) throws IOException {
+    Map<String, Object> rule = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES).single("PrometheusRule");
+    Path file = Files.writeString(dir.resolve("rendered.yml"),
+        TestConfigs.dump(Map.of("groups", Yaml.at(rule, "spec.groups"))));
+
+    Command check = Command.run(List.of(Binaries.promtool(), "check", "rules", file.toString()));
+
+    assertThat(check.exit()).as(check.output()).isZero();
+    assertThat(check.output()).contains("SUCCESS: " + RuleFile.shipped().rules().size() + " rules found");
   }
 
   @Test
