@@ -1,20 +1,77 @@
 package dev.dxexporter;
 
+import dev.dxexporter.collect.cache.CacheCollector;
+import dev.dxexporter.collect.cache.CacheScanner;
+import dev.dxexporter.collect.cache.FilesystemUsage;
+import dev.dxexporter.collect.deps.DependencyCollector;
+import dev.dxexporter.collect.deps.Ecosystem;
+import dev.dxexporter.config.CacheConfig;
+import dev.dxexporter.config.DependencyConfig;
 import dev.dxexporter.config.DxConfig;
+import dev.dxexporter.config.ProjectConfig;
+import dev.dxexporter.metrics.CollectorId;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Maps the config to collector instances: the one place that knows every source (node_exporter's
- * registry of collector factories, without the global state).
+ * Maps the config to collector instances: the one place that knows every source, like
+ * node_exporter's registry of collector factories but without global state. The shared cache scanner
+ * (a thread pool) is a resource of the plan, closed with it.
  */
 record CollectorPlan(List<PlannedCollector> collectors, List<AutoCloseable> resources)
     implements AutoCloseable {
 
-  static CollectorPlan create(DxConfig config, int scanThreads) {
+  static final String CACHE_PREFIX = "cache:";
+  static final String DEPENDENCIES = "dependencies";
+
+  static CollectorPlan create(DxConfig config, int scanThreads, Clock clock) {
     List<PlannedCollector> collectors = new ArrayList<>();
     List<AutoCloseable> resources = new ArrayList<>();
-    return new CollectorPlan(collectors, resources);
+    CacheScanner scanner = null;
+    FilesystemUsage filesystems = null;
+    for (ProjectConfig project : config.projects()) {
+      for (CacheConfig cache : project.caches()) {
+        if (scanner == null) {
+          scanner = new CacheScanner(scanThreads);
+          resources.add(scanner);
+          filesystems = new FilesystemUsage();
+        }
+        collectors.add(new PlannedCollector(
+            new CollectorId(project.name(), CACHE_PREFIX + cache.name()),
+            cache.schedule(),
+            new CacheCollector(project.name(), cache.name(), cache.path(), cache.staleAfter(),
+                cache.timeout(), scanner, filesystems, clock)));
+      }
+      if (project.dependencies().isPresent()) {
+        DependencyConfig deps = project.dependencies().get();
+        collectors.add(new PlannedCollector(
+            new CollectorId(project.name(), DEPENDENCIES),
+            deps.schedule(),
+            new DependencyCollector(project.name(), project.path(), ecosystems(deps.ecosystems()))));
+      }
+    }
+    return new CollectorPlan(List.copyOf(collectors), List.copyOf(resources));
+  }
+
+  /** Config names to the collector's enum; an empty set stays empty (detect on each run). */
+  static Set<Ecosystem> ecosystems(Set<String> names) {
+    Map<String, Ecosystem> byLabel = EnumSet.allOf(Ecosystem.class).stream()
+        .collect(Collectors.toMap(Ecosystem::label, Function.identity()));
+    Set<Ecosystem> out = EnumSet.noneOf(Ecosystem.class);
+    for (String name : names) {
+      Ecosystem e = byLabel.get(name);
+      if (e == null) {
+        throw new IllegalArgumentException("unknown ecosystem " + name); // the loader validated it
+      }
+      out.add(e);
+    }
+    return out;
   }
 
   static int count(DxConfig config) {

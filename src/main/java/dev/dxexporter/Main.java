@@ -137,7 +137,7 @@ public final class Main implements Callable<Integer> {
           p.caches().stream().map(c -> c.name() + "=" + c.path()).toList(),
           p.dependencies().isPresent() ? "on" : "off");
     }
-    CollectorPlan plan = CollectorPlan.create(config, o.scanThreads);
+    CollectorPlan plan = CollectorPlan.create(config, o.scanThreads, Clock.systemUTC());
     Daemon daemon;
     try {
       daemon = Daemon.start(build, plan.collectors(),

@@ -1,0 +1,115 @@
+package dev.dxexporter.collect.deps;
+
+import dev.dxexporter.collect.Collector;
+import dev.dxexporter.metrics.Sample;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts the dependencies of one project, for each ecosystem configured (or, with an empty set, for
+ * each detected on every run), reading the manifests fresh each time.
+ *
+ * <p>Failures are per ecosystem: a malformed Cargo.toml does not hide the project's package.json. An
+ * ecosystem that fails reports {@code dx_dependencies_read_success 0} and repeats the samples of its
+ * last good read (so dashboards keep a value and the error is visible), and the failure is logged
+ * with the file and line. {@link #collect()} throws only when no ecosystem could be read at all:
+ * then the daemon keeps the last good samples and marks the whole collector failed.
+ */
+public final class DependencyCollector implements Collector {
+  private static final Logger LOG = LoggerFactory.getLogger(DependencyCollector.class);
+
+  private final String project;
+  private final Path projectRoot;
+  private final Set<Ecosystem> ecosystems;
+  private final Map<Ecosystem, EcosystemReader> readers;
+  // Last good samples per ecosystem, so one failing ecosystem does not blank its series. Instance
+  // state, guarded by `this`: the scheduler never runs one collector instance twice at once anyway.
+  private final Map<Ecosystem, List<Sample>> lastGood = new EnumMap<>(Ecosystem.class);
+
+  /**
+   * @param project the {@code project} label value
+   * @param projectRoot directory holding the root manifests
+   * @param ecosystems the ecosystems to read; empty = detect from the root manifests on each run
+   */
+  public DependencyCollector(String project, Path projectRoot, Set<Ecosystem> ecosystems) {
+    this(project, projectRoot, ecosystems, new ManifestFiles(ManifestFiles.DEFAULT_MAX_BYTES, projectRoot));
+  }
+
+  DependencyCollector(String project, Path projectRoot, Set<Ecosystem> ecosystems, ManifestFiles files) {
+    this(project, projectRoot, ecosystems, defaultReaders(files));
+  }
+
+  DependencyCollector(
+      String project, Path projectRoot, Set<Ecosystem> ecosystems, Map<Ecosystem, EcosystemReader> readers) {
+    this.project = project;
+    this.projectRoot = projectRoot;
+    this.ecosystems = ecosystems.isEmpty() ? Set.of() : EnumSet.copyOf(ecosystems);
+    this.readers = Map.copyOf(readers);
+  }
+
+  static Map<Ecosystem, EcosystemReader> defaultReaders(ManifestFiles files) {
+    TomlDocuments toml = new TomlDocuments(files);
+    JsonDocuments json = new JsonDocuments(files);
+    return Map.of(
+        Ecosystem.CARGO, new CargoDependencyReader(toml),
+        Ecosystem.MAVEN, new MavenDependencyReader(files),
+        Ecosystem.NPM, new NpmDependencyReader(json),
+        Ecosystem.GO, new GoDependencyReader(files));
+  }
+
+  @Override
+  public synchronized List<Sample> collect() throws Exception {
+    if (!Files.isDirectory(projectRoot)) {
+      throw new NoSuchFileException(projectRoot.toString(), null, "project root is not a directory");
+    }
+    Set<Ecosystem> toRead = ecosystems.isEmpty() ? Ecosystem.detect(projectRoot) : ecosystems;
+    if (toRead.isEmpty()) {
+      throw new NoSuchFileException(
+          projectRoot.toString(), null, "no Cargo.toml, pom.xml, package.json or go.mod in the project root");
+    }
+    List<Sample> samples = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (Ecosystem ecosystem : toRead) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("dependency collection of " + project + " interrupted");
+      }
+      String label = ecosystem.label();
+      try {
+        DependencyReport report = readers.get(ecosystem).read(projectRoot);
+        List<Sample> read = DependencySamples.of(project, report);
+        lastGood.put(ecosystem, read);
+        samples.addAll(read);
+        samples.add(Sample.of(DependencyMetrics.READ_SUCCESS, 1, "project", project, "ecosystem", label));
+      } catch (ManifestException | RuntimeException e) {
+        // RuntimeException too: a parser bug on one hostile file must not take the others down.
+        String message = e instanceof ManifestException ? e.getMessage() : "unexpected error reading " + projectRoot + ": " + e;
+        LOG.warn("project {}: {} dependencies not read: {}", project, label, message, e instanceof ManifestException ? null : e);
+        failures.add(label + ": " + message);
+        samples.addAll(lastGood.getOrDefault(ecosystem, List.of()));
+        samples.add(Sample.of(DependencyMetrics.READ_SUCCESS, 0, "project", project, "ecosystem", label));
+      }
+    }
+    if (failures.size() == toRead.size()) {
+      throw new DependencyReadException(project, failures);
+    }
+    return List.copyOf(samples);
+  }
+
+  /** Thrown when no ecosystem of the project could be read; the message lists each failure. */
+  public static final class DependencyReadException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    DependencyReadException(String project, List<String> failures) {
+      super("project " + project + ": no dependencies could be read: " + String.join("; ", failures));
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.dxexporter.collect.deps;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What a lockfile pins: packages per source (every source present, 0 when none) and how many package
+ * names are locked in more than one version.
+ */
+record LockSummary(Path file, Map<LockSource, Integer> packagesBySource, int duplicatedNames) {
+  LockSummary {
+    EnumMap<LockSource, Integer> copy = new EnumMap<>(LockSource.class);
+    for (LockSource source : LockSource.values()) {
+      copy.put(source, packagesBySource.getOrDefault(source, 0));
+    }
+    packagesBySource = Collections.unmodifiableMap(copy);
+  }
+
+  int packages(LockSource source) {
+    return packagesBySource.get(source);
+  }
+}
