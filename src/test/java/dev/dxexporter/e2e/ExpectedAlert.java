@@ -27,5 +27,11 @@ record ExpectedAlert(
       new ExpectedAlert("DxDependenciesAboveTarget", "breach", "dx_dependencies_distinct", "ecosystem", "cargo", null),
       // 60 distinct crates: over the target only.
       new ExpectedAlert("DxDependenciesAboveTarget", "target-miss", "dx_dependencies_distinct", "ecosystem", "cargo",
-          "/digest"));
+          "/digest"),
+      // A malformed Cargo.toml beside a good package.json: cargo unreadable, npm still counted.
+      new ExpectedAlert("DxDependencyManifestUnreadable", "half-broken", "dx_dependencies_read_success", "ecosystem",
+          "cargo", "/ticket"),
+      // A malformed Cargo.toml as the only ecosystem: the whole dependency collector fails.
+      new ExpectedAlert("DxCollectorFailing", "broken", "dx_collector_success", "collector", "dependencies",
+          "/ticket"));
 }

@@ -32,6 +32,19 @@ final class Fixtures {
     write(root.resolve("crates/cli/src/main.rs"), "fn main() {}\n");
   }
 
+  /** A Cargo.toml that does not parse (an unterminated table header), as a half-edited file would. */
+  static void brokenCargoManifest(Path root) {
+    write(root.resolve("Cargo.toml"), "[package\nname = \"broken\"\n");
+  }
+
+  /** A small npm package with two dependencies. */
+  static void npmPackage(Path root) {
+    write(root.resolve("package.json"), """
+        {"name": "web", "version": "1.0.0",
+         "dependencies": {"left-pad": "^1.3.0"}, "devDependencies": {"typescript": "^5.6.0"}}
+        """);
+  }
+
   private static String manifest(String name, IntStream crates, String extra) {
     StringBuilder toml = new StringBuilder("""
         [package]

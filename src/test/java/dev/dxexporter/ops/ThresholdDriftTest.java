@@ -41,9 +41,9 @@ class ThresholdDriftTest {
       new AlertLine("DxCIPipelineSlow", ">", Thresholds::ciPipelineTargetSeconds),
       new AlertLine("DxBenchmarkRegression", "<", Thresholds::benchmarkChangeAlertRatio));
 
-  /** Exporter-health alerts compare against schedule periods or `up`, not roadmap numbers. */
-  private static final Set<String> HEALTH_ALERTS =
-      Set.of("DxExporterDown", "DxExporterAbsent", "DxCollectorFailing", "DxCollectionStale");
+  /** Health alerts of the exporter and its inputs compare against schedule periods, `up` or 0/1, not roadmap numbers. */
+  private static final Set<String> HEALTH_ALERTS = Set.of(
+      "DxExporterDown", "DxExporterAbsent", "DxCollectorFailing", "DxCollectionStale", "DxDependencyManifestUnreadable");
 
   /** The threshold lines a dashboard panel over an objective's metric must draw. */
   record PanelLines(String objective, Pattern metric, List<ToDoubleFunction<Thresholds>> lines) {
