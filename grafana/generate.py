@@ -178,8 +178,13 @@ def build_performance():
             [t(f"dx_cache_size_bytes{{{S}}}", "{{project}} {{cache}}")], "decbytes", CACHE)
     b.panel("timeseries", "Stale cache bytes", "Bytes in files not modified for the cache's stale_after (default 7 days): what a cleanup would free.",
             [t(f"dx_cache_stale_bytes{{{S}}}", "{{project}} {{cache}}")], "decbytes")
-    b.panel("timeseries", "Cache files", "Files seen in the last scan of each cache.",
-            [t(f"dx_cache_files{{{S}}}", "{{project}} {{cache}}")], "short")
+    b.panel("timeseries", "Apparent cache size", "Sum of file sizes (like du -sb); far below the disk usage means many small files or sparse files.",
+            [t(f"dx_cache_apparent_size_bytes{{{S}}}", "{{project}} {{cache}}")], "decbytes")
+    b.panel("timeseries", "Cache entries", "Files and directories seen in the last scan of each cache.",
+            [t(f"dx_cache_files{{{S}}}", "{{project}} {{cache}} files"),
+             t(f"dx_cache_directories{{{S}}}", "{{project}} {{cache}} directories")], "short")
+    b.panel("timeseries", "Time since the last write", "Age of the newest file in each cache: a cache nobody writes to any more is a cleanup candidate.",
+            [t(f"time() - dx_cache_newest_file_timestamp_seconds{{{S}}}", "{{project}} {{cache}}")], "s")
     b.panel("timeseries", "Free space on the cache's volume", "Available / total bytes of the filesystem holding each cache.",
             [t(f"dx_filesystem_avail_bytes{{{S}}} / dx_filesystem_size_bytes{{{S}}}", "{{project}} {{cache}}")],
             "percentunit")
@@ -216,6 +221,9 @@ def ci_performance():
             [t(f"dx_ci_last_run_duration_seconds{{{S}}}", "{{project}} {{pipeline}}")], "s", CI_DURATION)
     b.panel("timeseries", "Success rate", "Successful / finished runs over the configured window. Lines: alert 90 %, target 95 %.",
             [t(f"dx_ci_success_ratio{{{S}}}", "{{project}} {{pipeline}}")], "percentunit", CI_SUCCESS, base="red")
+    b.panel("stat", "Time since the last run", "Age of the latest finished run per pipeline and result.",
+            [t(f"time() - max by (project, pipeline, result) (dx_ci_last_run_timestamp_seconds{{{S}}})",
+               "{{project}} {{pipeline}} {{result}}")], "s", w=24, h=5)
     b.panel("timeseries", "Runs per day by result", "Ingested pipeline runs over the last day.",
             [t(f"sum by (project, pipeline, result) (increase(dx_ci_runs_total{{{S}}}[1d]))",
                "{{project}} {{pipeline}} {{result}}")], "short", stack=True)
