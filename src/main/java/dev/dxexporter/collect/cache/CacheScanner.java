@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -27,6 +28,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class CacheScanner implements AutoCloseable {
   public static final int DEFAULT_PARALLELISM = 4;
+
+  /** Tasks check for cancellation before each directory and each batch of entries: this is ample. */
+  private static final Duration WIND_DOWN = Duration.ofSeconds(2);
 
   private final ForkJoinPool pool;
   private final OpenFlags openFlags;
@@ -74,7 +78,8 @@ public final class CacheScanner implements AutoCloseable {
 
   /**
    * Scans {@code root}. Unreadable or vanishing entries inside the tree are counted in the result, not
-   * thrown.
+   * thrown. When the scan is cancelled (time limit, interrupt), its tasks have normally stopped and
+   * closed their descriptors by the time the exception is thrown.
    *
    * @param staleBefore files last modified before this instant count as stale
    * @param timeLimit the scan is abandoned after this long
@@ -107,19 +112,33 @@ public final class CacheScanner implements AutoCloseable {
     }
     int fd = LibC.openat(LibC.AT_FDCWD, rootPath, openFlags.directoryFollow());
     if (fd < 0) {
+      int errno = LibC.errno();
+      if (errno == LibC.ENOENT || errno == LibC.ENOTDIR) {
+        // Removed (cargo clean) between statx and open.
+        return CacheScan.missing(root, Duration.ofNanos(System.nanoTime() - startNanos));
+      }
       // Like du: the root's own size counts, the unreadable content is an error.
-      scan.error(root.toString(), LibC.errno());
+      scan.error(root.toString(), errno);
       return scan.result();
     }
     scan.taskCreated();
-    pool.execute(new DirectoryTask(DirNode.root(pathBytes(root), fd), scan));
     try {
-      scan.finished().get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+      pool.execute(new DirectoryTask(DirNode.root(pathBytes(root), fd), scan));
+    } catch (RejectedExecutionException e) {
+      LibC.close(fd);
+      throw new IllegalStateException("the cache scanner is closed", e);
+    }
+    try {
+      scan.finished().get(nanos(timeLimit), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       scan.cancel();
+      awaitWindDown(scan);
       throw e;
     } catch (TimeoutException e) {
       scan.cancel();
+      if (awaitWindDown(scan)) {
+        Thread.currentThread().interrupt();
+      }
       throw new TimeoutException(
           "scan of " + root + " exceeded its time limit of " + timeLimit + ": stopped after "
               + scan.progress());
@@ -129,9 +148,37 @@ public final class CacheScanner implements AutoCloseable {
     return scan.result();
   }
 
+  /**
+   * Waits, at most {@link #WIND_DOWN}, for a cancelled scan's tasks to notice and close their
+   * descriptors, so nothing of the scan is left running when {@code scan} throws.
+   *
+   * @return whether the thread was interrupted while waiting
+   */
+  private static boolean awaitWindDown(ScanState scan) {
+    long deadline = System.nanoTime() + WIND_DOWN.toNanos();
+    boolean interrupted = false;
+    for (long left = WIND_DOWN.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+      try {
+        scan.finished().get(left, TimeUnit.NANOSECONDS);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (TimeoutException | ExecutionException e) {
+        break;
+      }
+    }
+    return interrupted;
+  }
+
+  /** Stops the worker threads. Scans still running when it is called end at their time limit. */
   @Override
   public void close() {
     pool.shutdownNow();
+  }
+
+  /** Saturates instead of overflowing for absurdly long limits (Duration.toNanos overflows at 292 years). */
+  private static long nanos(Duration limit) {
+    return limit.compareTo(Duration.ofDays(365 * 100)) > 0 ? Long.MAX_VALUE : Math.max(0, limit.toNanos());
   }
 
   /**

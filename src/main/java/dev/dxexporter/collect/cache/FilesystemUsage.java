@@ -11,8 +11,10 @@ import oshi.software.os.FileSystem;
 
 /**
  * Finds the volume holding a path through OSHI: the file store whose mount point is the longest prefix
- * of the path's real location. OSHI leaves out some mounts (overlay roots in containers); then the
- * JDK's own {@link FileStore} of the path answers instead.
+ * of the path's real location. OSHI leaves out some mounts (overlay roots in containers, tmpfs under
+ * /run and /dev/shm), so a listed parent mount could win the prefix match: the choice is only kept when
+ * the mount point and the path are on the same device, else the JDK's own {@link FileStore} of the path
+ * answers instead.
  */
 public final class FilesystemUsage {
   private final FileSystem fileSystem;
@@ -43,12 +45,21 @@ public final class FilesystemUsage {
         fileSystem.getFileStores().stream()
             .filter(store -> contains(store.getMount(), real))
             .max(Comparator.comparingInt(store -> store.getMount().length()))
+            .filter(store -> sameDevice(Path.of(store.getMount()), real))
             .map(store -> new Volume(store.getMount(), store.getTotalSpace(), store.getUsableSpace()));
     if (fromOshi.isPresent()) {
       return fromOshi;
     }
     FileStore store = Files.getFileStore(real);
     return Optional.of(new Volume(store.name(), store.getTotalSpace(), store.getUsableSpace()));
+  }
+
+  private static boolean sameDevice(Path a, Path b) {
+    try {
+      return Files.getAttribute(a, "unix:dev").equals(Files.getAttribute(b, "unix:dev"));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false;
+    }
   }
 
   static boolean contains(String mount, Path path) {

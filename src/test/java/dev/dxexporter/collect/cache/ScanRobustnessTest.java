@@ -2,7 +2,6 @@ package dev.dxexporter.collect.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.Native;
@@ -83,7 +82,7 @@ class ScanRobustnessTest {
     assertThat(rm.waitFor()).isZero();
     assertThat(scansDuringDeletion).isPositive();
     assertThat(scanner.scan(tree, Instant.now(), LIMIT).rootExists()).isFalse();
-    assertThat(openDescriptors()).isLessThanOrEqualTo(fdsBefore); // other tests in this JVM may close theirs meanwhile
+    assertThat(openDescriptors()).isEqualTo(fdsBefore);
   }
 
   @Test
@@ -97,8 +96,8 @@ class ScanRobustnessTest {
         .hasMessageContaining("PT0.005S")
         .hasMessageMatching(".*stopped after \\d+ directories, \\d+ files, \\d+ bytes so far.*")
         .satisfies(e -> assertThat(directoriesIn(e.getMessage())).isLessThan(full.directories()));
-    // The cancelled tasks wind down and close every descriptor they opened.
-    await().atMost(Duration.ofSeconds(5)).until(() -> openDescriptors() <= fdsBefore);
+    // The cancelled tasks have wound down and closed every descriptor they opened.
+    assertThat(openDescriptors()).isEqualTo(fdsBefore);
   }
 
   @Test
@@ -123,11 +122,12 @@ class ScanRobustnessTest {
     caller.join(Duration.ofSeconds(2).toMillis());
     assertThat(caller.isAlive()).as("scan still running 2 s after the interrupt").isFalse();
     assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
-    await().atMost(Duration.ofSeconds(5)).until(() -> openDescriptors() <= fdsBefore);
+    assertThat(openDescriptors()).isEqualTo(fdsBefore);
   }
 
   @Test
-  void anAlreadyInterruptedCallerGetsInterruptedException() {
+  void anAlreadyInterruptedCallerGetsInterruptedException() throws IOException {
+    long fdsBefore = openDescriptors();
     Thread.currentThread().interrupt();
     try {
       assertThatThrownBy(() -> scanner.scan(USR, Instant.now(), LIMIT))
@@ -135,6 +135,7 @@ class ScanRobustnessTest {
     } finally {
       Thread.interrupted();
     }
+    assertThat(openDescriptors()).isEqualTo(fdsBefore);
   }
 
   @Test
@@ -252,13 +253,22 @@ class ScanRobustnessTest {
   }
 
   /**
-   * Open descriptors of directories (only the scanner opens those; counting all descriptors would also
-   * see unrelated pipes of earlier tests' processes being closed). A descriptor of a deleted directory
-   * still counts: its /proc link resolves to the inode.
+   * Open descriptors of directories inside the trees these tests scan (the work directory and /usr).
+   * Other descriptors of this JVM, such as earlier test classes' directories being closed, do not
+   * count. A descriptor of a deleted directory still counts: its /proc link keeps the old path.
    */
-  private static long openDescriptors() throws IOException {
+  private long openDescriptors() throws IOException {
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-      return fds.filter(Files::isDirectory).count();
+      return fds.filter(Files::isDirectory).filter(this::insideScannedTrees).count();
+    }
+  }
+
+  private boolean insideScannedTrees(Path fd) {
+    try {
+      String target = Files.readSymbolicLink(fd).toString();
+      return target.startsWith(work.toString()) || target.startsWith(USR.toString());
+    } catch (IOException e) {
+      return false; // closed meanwhile
     }
   }
 }
