@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""Writes grafana/dashboards/*.json (Classic dashboard JSON, schemaVersion 39).
+
+The JSON files are what ships (Grafana provisioning, the Helm chart's ConfigMaps); this script only keeps
+their boilerplate consistent. Edit it, run `python3 grafana/generate.py`, commit both. The Java tests
+(DashboardLintTest, ThresholdDriftTest, the e2e panel-query check) read the JSON, not this script.
+
+Threshold lines are the roadmap's numbers and must equal dev.dxexporter.gate.Thresholds.DEFAULTS.
+"""
+import json
+import os
+
+GB = 1e9
+DS = {"type": "prometheus", "uid": "${datasource}"}
+# Every target filters on the linter's job and instance variables and on the project.
+S = 'job=~"$job", instance=~"$instance", project=~"$project"'
+
+# Roadmap lines (Thresholds.DEFAULTS), as (value, colour) steps above a base colour.
+CLEAN_BUILD = [(90, "yellow"), (300, "red")]          # target < 90 s, gate / alert 300 s
+INCREMENTAL_BUILD = [(1, "red")]                     # target < 1 s
+TEST_SUITE = [(120, "yellow"), (300, "orange"), (600, "red")]  # feedback 120 s, target / gate 300 s, alert 600 s
+CI_DURATION = [(900, "red")]                         # target < 15 min
+CI_SUCCESS = [(0.90, "orange"), (0.95, "green")]     # alert < 0.90, target > 0.95 (base colour red)
+CACHE = [(5 * GB, "yellow"), (6 * GB, "orange"), (10 * GB, "red")]  # target, gate, alert
+DEPENDENCIES = [(50, "yellow"), (75, "red")]         # target < 50, gate < 75
+BENCHMARK = [(-0.10, "green")]                       # alert < -0.10 (base colour red)
+
+
+def thresholds(steps, base="green"):
+    return {"mode": "absolute",
+            "steps": [{"color": base, "value": None}] + [{"color": c, "value": v} for v, c in steps]}
+
+
+class Board:
+    def __init__(self, uid, title, description):
+        self.uid, self.title, self.description = uid, title, description
+        self.panels, self.x, self.y, self.row_h = [], 0, 0, 0
+
+    def _place(self, w, h):
+        if self.x + w > 24:
+            self.x, self.y = 0, self.y + self.row_h
+            self.row_h = 0
+        pos = {"x": self.x, "y": self.y, "w": w, "h": h}
+        self.x += w
+        self.row_h = max(self.row_h, h)
+        return pos
+
+    def row(self, title):
+        if self.x:
+            self.x, self.y, self.row_h = 0, self.y + self.row_h, 0
+        self.panels.append({"type": "row", "title": title, "collapsed": False, "panels": [],
+                            "id": len(self.panels) + 1, "gridPos": {"x": 0, "y": self.y, "w": 24, "h": 1}})
+        self.y += 1
+
+    def panel(self, kind, title, description, targets, unit, steps=(), base="green", w=12, h=8,
+              stack=False, lines=True, mappings=None, options=None):
+        custom = {}
+        if kind == "timeseries":
+            custom = {"lineWidth": 1, "fillOpacity": 10 if not stack else 60, "showPoints": "never",
+                      "spanNulls": True,
+                      "stacking": {"mode": "normal" if stack else "none", "group": "A"},
+                      "thresholdsStyle": {"mode": "line" if steps and lines else "off"}}
+        defaults = {"unit": unit, "thresholds": thresholds(steps, base),
+                    "color": {"mode": "thresholds" if kind in ("stat", "gauge", "bargauge") else "palette-classic"},
+                    "mappings": mappings or []}
+        if custom:
+            defaults["custom"] = custom
+        if unit in ("percentunit",) and kind in ("gauge", "bargauge"):
+            defaults.update({"min": 0, "max": 1})
+        p = {"type": kind, "title": title, "description": description, "datasource": DS,
+             "id": len(self.panels) + 1, "gridPos": self._place(w, h),
+             "fieldConfig": {"defaults": defaults, "overrides": []},
+             "targets": [dict({"refId": chr(65 + i), "datasource": DS}, **t) for i, t in enumerate(targets)]}
+        if kind == "stat":
+            p["options"] = {"reduceOptions": {"calcs": ["lastNotNull"], "fields": "", "values": False},
+                            "colorMode": "background", "graphMode": "area", "textMode": "auto",
+                            "justifyMode": "auto", "orientation": "auto"}
+        elif kind == "timeseries":
+            p["options"] = {"legend": {"displayMode": "list", "placement": "bottom", "showLegend": True},
+                            "tooltip": {"mode": "multi", "sort": "desc"}}
+        elif kind == "bargauge":
+            p["options"] = {"reduceOptions": {"calcs": ["lastNotNull"], "fields": "", "values": False},
+                            "orientation": "horizontal", "displayMode": "gradient", "showUnfilled": True}
+        elif kind == "table":
+            p["options"] = {"showHeader": True}
+            for t in p["targets"]:
+                t.update({"format": "table", "instant": True})
+        if options:
+            p["options"].update(options)
+        self.panels.append(p)
+
+    def json(self):
+        def var_query(name, label, query, include_all=True):
+            return {"name": name, "label": label, "type": "query", "datasource": DS,
+                    "query": {"query": query, "refId": f"{name}-query"}, "definition": query,
+                    "refresh": 2, "multi": True, "includeAll": include_all, "allValue": ".+",
+                    "current": {"selected": True, "text": ["All"], "value": ["$__all"]},
+                    "sort": 1, "hide": 0, "regex": "", "options": []}
+        return {
+            "id": None, "uid": self.uid, "title": self.title, "description": self.description,
+            "tags": ["dx-exporter"], "editable": False, "graphTooltip": 1, "schemaVersion": 39,
+            "version": 1, "refresh": "1m", "time": {"from": "now-7d", "to": "now"}, "timepicker": {},
+            "timezone": "", "fiscalYearStartMonth": 0, "liveNow": False, "weekStart": "",
+            "annotations": {"list": []},
+            "links": [{"type": "dashboards", "tags": ["dx-exporter"], "asDropdown": True,
+                       "title": "dx-exporter", "includeVars": True, "keepTime": True}],
+            "templating": {"list": [
+                {"name": "datasource", "label": "Data source", "type": "datasource", "query": "prometheus",
+                 "current": {}, "hide": 0, "options": [], "refresh": 1, "regex": ""},
+                var_query("job", "Job", "label_values(dx_build_info, job)"),
+                var_query("instance", "Instance", 'label_values(dx_build_info{job=~"$job"}, instance)'),
+                var_query("project", "Project",
+                          'label_values(dx_collector_success{job=~"$job", instance=~"$instance"}, project)'),
+            ]},
+            "panels": self.panels,
+        }
+
+
+def t(expr, legend=""):
+    return {"expr": expr, "legendFormat": legend}
+
+
+def quick_reference():
+    b = Board("dx-quick-reference", "dx-exporter / Quick Reference Card",
+              "The roadmap's Quick Reference Card: each objective against its target and gate.")
+    b.row("Targets and gates")
+    b.panel("stat", "Incremental build", "Last incremental build. Target < 1 s.",
+            [t(f'max by (project) (dx_build_duration_seconds{{kind="incremental", {S}}})', "{{project}}")],
+            "s", INCREMENTAL_BUILD, w=6, h=5)
+    b.panel("stat", "Clean build", "Last clean build. Target < 90 s, gate < 5 min, alert > 300 s.",
+            [t(f'max by (project) (dx_build_duration_seconds{{kind="clean", {S}}})', "{{project}}")],
+            "s", CLEAN_BUILD, w=6, h=5)
+    b.panel("stat", "Test suite", "Wall time of the last test run. Feedback < 120 s, target and gate < 300 s, alert > 600 s.",
+            [t(f"max by (project) (dx_tests_duration_seconds{{{S}}})", "{{project}}")],
+            "s", TEST_SUITE, w=6, h=5)
+    b.panel("stat", "CI pipeline", "Latest finished pipeline run. Target < 15 min.",
+            [t(f"max by (project) (dx_ci_last_run_duration_seconds{{{S}}})", "{{project}}")],
+            "s", CI_DURATION, w=6, h=5)
+    b.panel("stat", "CI success rate", "Successful / finished runs over the configured window. Target > 95 %, alert < 90 %.",
+            [t(f"min by (project) (dx_ci_success_ratio{{{S}}})", "{{project}}")],
+            "percentunit", CI_SUCCESS, base="red", w=6, h=5)
+    b.panel("stat", "Build cache", "Largest build cache of the project (allocated blocks). Target < 5 GB, gate < 6 GB, alert > 10 GB.",
+            [t(f"project:dx_cache_size_bytes:max{{{S}}}", "{{project}}")],
+            "decbytes", CACHE, w=6, h=5)
+    b.panel("stat", "Dependencies", "Distinct external direct dependencies, largest ecosystem. Target < 50, gate < 75.",
+            [t(f"project:dx_dependencies_distinct:max{{{S}}}", "{{project}}")],
+            "short", DEPENDENCIES, w=6, h=5)
+    b.panel("stat", "Worst benchmark change", "Most negative change against the baseline (negative = slower). Gate +-10 %, alert < -10 %.",
+            [t(f"min by (project) (dx_benchmark_performance_change_ratio{{{S}}})", "{{project}}")],
+            "percentunit", BENCHMARK, base="red", w=6, h=5)
+    return b
+
+
+def build_performance():
+    b = Board("dx-build-performance", "dx-exporter / Build Performance",
+              "Build times, compiler cache, dependencies and build-cache size (roadmap: Build Performance).")
+    b.row("Build times")
+    b.panel("timeseries", "Clean build time", "Duration of the last clean build, per build. Lines: target 90 s, gate / alert 300 s.",
+            [t(f'dx_build_duration_seconds{{kind="clean", {S}}}', "{{project}} {{build}}")], "s", CLEAN_BUILD)
+    b.panel("timeseries", "Incremental build time", "Duration of the last incremental build, per build. Line: target 1 s.",
+            [t(f'dx_build_duration_seconds{{kind="incremental", {S}}}', "{{project}} {{build}}")], "s", INCREMENTAL_BUILD)
+    b.panel("timeseries", "Compiler cache hit rate", "Compiler cache hits / requests (e.g. sccache).",
+            [t(f"dx_build_cache_hit_ratio{{{S}}}", "{{project}} {{cache}}")], "percentunit")
+    b.panel("bargauge", "Slowest builds", "The ten slowest builds by their last duration.",
+            [t(f"topk(10, dx_build_duration_seconds{{{S}}})", "{{project}} {{build}} ({{kind}})")], "s")
+    b.row("Dependencies")
+    b.panel("timeseries", "Distinct dependencies", "Distinct external direct dependencies per ecosystem. Lines: target 50, gate 75.",
+            [t(f"dx_dependencies_distinct{{{S}}}", "{{project}} {{ecosystem}}")], "short", DEPENDENCIES)
+    b.panel("bargauge", "Direct dependencies per package", "Dependencies declared by each workspace member / module, by kind.",
+            [t(f"sum by (project, ecosystem, package, kind) (dx_dependencies{{{S}}})",
+               "{{project}} {{package}} ({{ecosystem}}, {{kind}})")], "short")
+    b.panel("timeseries", "Locked packages", "Packages in the lockfile by source.",
+            [t(f"dx_dependencies_locked{{{S}}}", "{{project}} {{ecosystem}} {{source}}")], "short")
+    b.panel("timeseries", "Duplicated packages", "Package names locked in more than one version.",
+            [t(f"dx_dependencies_duplicated{{{S}}}", "{{project}} {{ecosystem}}")], "short")
+    b.row("Build cache")
+    b.panel("timeseries", "Build cache size", "Disk usage of each cache (allocated blocks, like du -s). Lines: target 5 GB, gate 6 GB, alert 10 GB.",
+            [t(f"dx_cache_size_bytes{{{S}}}", "{{project}} {{cache}}")], "decbytes", CACHE)
+    b.panel("timeseries", "Stale cache bytes", "Bytes in files not modified for the cache's stale_after (default 7 days): what a cleanup would free.",
+            [t(f"dx_cache_stale_bytes{{{S}}}", "{{project}} {{cache}}")], "decbytes")
+    b.panel("timeseries", "Apparent cache size", "Sum of file sizes (like du -sb); far below the disk usage means many small files or sparse files.",
+            [t(f"dx_cache_apparent_size_bytes{{{S}}}", "{{project}} {{cache}}")], "decbytes")
+    b.panel("timeseries", "Cache entries", "Files and directories seen in the last scan of each cache.",
+            [t(f"dx_cache_files{{{S}}}", "{{project}} {{cache}} files"),
+             t(f"dx_cache_directories{{{S}}}", "{{project}} {{cache}} directories")], "short")
+    b.panel("timeseries", "Time since the last write", "Age of the newest file in each cache: a cache nobody writes to any more is a cleanup candidate.",
+            [t(f"time() - dx_cache_newest_file_timestamp_seconds{{{S}}}", "{{project}} {{cache}}")], "s")
+    b.panel("timeseries", "Free space on the cache's volume", "Available / total bytes of the filesystem holding each cache.",
+            [t(f"dx_filesystem_avail_bytes{{{S}}} / dx_filesystem_size_bytes{{{S}}}", "{{project}} {{cache}}")],
+            "percentunit")
+    return b
+
+
+def test_performance():
+    b = Board("dx-test-performance", "dx-exporter / Test Performance",
+              "Test suite time, per-suite breakdown, flaky rate and coverage (roadmap: Test Performance).")
+    b.row("Suite")
+    b.panel("timeseries", "Full suite time", "Wall time of the last test run per report. Lines: feedback 120 s, target / gate 300 s, alert 600 s.",
+            [t(f"dx_tests_duration_seconds{{{S}}}", "{{project}} {{report}}")], "s", TEST_SUITE)
+    b.panel("bargauge", "Per-suite time", "Slowest suites (crate / binary / class) of the last run.",
+            [t(f"topk(20, dx_test_suite_duration_seconds{{{S}}})", "{{project}} {{suite}}")], "s")
+    b.panel("timeseries", "Test results", "Test cases of the last run by result.",
+            [t(f"sum by (project, result) (dx_tests{{{S}}})", "{{project}} {{result}}")], "short", stack=True)
+    b.panel("timeseries", "Flaky test rate", "Flaky test cases / all, over the configured window.",
+            [t(f"dx_tests_flaky_ratio{{{S}}}", "{{project}}")], "percentunit")
+    b.row("Coverage")
+    b.panel("timeseries", "Coverage", "Line and branch coverage per report.",
+            [t(f"dx_coverage_ratio{{{S}}}", "{{project}} {{report}} {{kind}}")], "percentunit", w=24)
+    return b
+
+
+def ci_performance():
+    b = Board("dx-ci-performance", "dx-exporter / CI/CD Performance",
+              "Pipeline duration, job breakdown, success rate and cache restore time (roadmap: CI/CD Performance).")
+    b.row("Pipelines")
+    b.panel("timeseries", "Pipeline duration p50 / p95", "Run duration percentiles over the last day. Line: target 15 min.",
+            [t(f"project_pipeline:dx_ci_run_duration_seconds:p50_1d{{{S}}}", "{{project}} {{pipeline}} p50"),
+             t(f"project_pipeline:dx_ci_run_duration_seconds:p95_1d{{{S}}}", "{{project}} {{pipeline}} p95")],
+            "s", CI_DURATION)
+    b.panel("timeseries", "Latest run duration", "Duration of the latest finished run. Line: target 15 min.",
+            [t(f"dx_ci_last_run_duration_seconds{{{S}}}", "{{project}} {{pipeline}}")], "s", CI_DURATION)
+    b.panel("timeseries", "Success rate", "Successful / finished runs over the configured window. Lines: alert 90 %, target 95 %.",
+            [t(f"dx_ci_success_ratio{{{S}}}", "{{project}} {{pipeline}}")], "percentunit", CI_SUCCESS, base="red")
+    b.panel("stat", "Time since the last run", "Age of the latest finished run per pipeline and result.",
+            [t(f"time() - max by (project, pipeline, result) (dx_ci_last_run_timestamp_seconds{{{S}}})",
+               "{{project}} {{pipeline}} {{result}}")], "s", w=24, h=5)
+    b.panel("timeseries", "Runs per day by result", "Ingested pipeline runs over the last day.",
+            [t(f"sum by (project, pipeline, result) (increase(dx_ci_runs_total{{{S}}}[1d]))",
+               "{{project}} {{pipeline}} {{result}}")], "short", stack=True)
+    b.row("Jobs and steps")
+    b.panel("timeseries", "Job breakdown", "Mean job duration over the last day, stacked per pipeline.",
+            [t(f"project_pipeline_job:dx_ci_job_duration_seconds:mean_1d{{{S}}}", "{{pipeline}} {{exported_job}}")],
+            "s", stack=True)
+    b.panel("timeseries", "Cache restore time", "Mean duration of cache-restore steps over the last day.",
+            [t(f'project_pipeline_step:dx_ci_step_duration_seconds:mean_1d{{step=~"(?i).*cache.*", {S}}}',
+               "{{pipeline}} {{exported_job}} {{step}}")], "s")
+    return b
+
+
+def benchmarks():
+    b = Board("dx-benchmarks", "dx-exporter / Benchmark Results",
+              "Benchmark estimates, throughput, change against the baseline and regressions (roadmap: Benchmark Results).")
+    b.row("Results")
+    b.panel("timeseries", "Estimates", "Time per iteration by statistic (mean, median, percentiles).",
+            [t(f"dx_benchmark_seconds{{{S}}}", "{{benchmark}} {{statistic}}")], "s")
+    b.panel("timeseries", "Throughput", "Throughput when the benchmark reports it; the unit label names the unit.",
+            [t(f"dx_benchmark_throughput{{{S}}}", "{{benchmark}} ({{unit}})")], "short")
+    b.panel("timeseries", "Change against baseline", "Sign-normalised change (negative = slower). Line: regression alert at -10 %.",
+            [t(f"dx_benchmark_performance_change_ratio{{{S}}}", "{{benchmark}}")], "percentunit", BENCHMARK, base="red")
+    b.panel("table", "Regressions", "1 when the latest change is a significant regression.",
+            [t(f"dx_benchmark_regressed{{{S}}}", "")], "bool_yes_no", steps=[(1, "red")])
+    return b
+
+
+def exporter_health():
+    b = Board("dx-exporter-health", "dx-exporter / Exporter Health",
+              "The exporter itself: scrapes, collector runs, freshness and scan errors.")
+    b.row("Exporter")
+    b.panel("stat", "Target up", "Prometheus can scrape the exporter.",
+            [t('up{job=~"$job", instance=~"$instance"}', "{{instance}}")], "bool_yes_no",
+            steps=[(1, "green")], base="red", w=8, h=5)
+    b.panel("table", "Build info", "Version and revision of the running exporter.",
+            [t('dx_build_info{job=~"$job", instance=~"$instance"}', "")], "short", w=16, h=5)
+    b.row("Collectors")
+    b.panel("timeseries", "Collector success", "1 when the collector's last run succeeded.",
+            [t(f"dx_collector_success{{{S}}}", "{{project}} {{collector}}")], "bool", steps=[(1, "green")], base="red")
+    b.panel("timeseries", "Collection age in schedule periods", "Time since the last success divided by the schedule period. DxCollectionStale fires above 2.",
+            [t(f"project_collector:dx_collector_last_success:age_seconds{{{S}}} / dx_collector_interval_seconds{{{S}}}",
+               "{{project}} {{collector}}")], "short", steps=[(2, "red")])
+    b.panel("timeseries", "Time since last success", "Seconds since each collector last succeeded.",
+            [t(f"project_collector:dx_collector_last_success:age_seconds{{{S}}}", "{{project}} {{collector}}")], "s")
+    b.panel("timeseries", "Collector run duration", "Duration of each collector's last run.",
+            [t(f"dx_collector_duration_seconds{{{S}}}", "{{project}} {{collector}}")], "s")
+    b.panel("timeseries", "Collector errors per hour", "Failed runs over the last hour.",
+            [t(f"increase(dx_collector_errors_total{{{S}}}[1h])", "{{project}} {{collector}}")], "short")
+    b.panel("timeseries", "Cache scan errors", "Entries that could not be read in the last scan.",
+            [t(f"dx_cache_scan_errors{{{S}}}", "{{project}} {{cache}}")], "short")
+    b.panel("timeseries", "Dependency manifests read", "1 when the ecosystem's manifests parsed in the last run; 0 keeps the last good counts.",
+            [t(f"dx_dependencies_read_success{{{S}}}", "{{project}} {{ecosystem}}")], "bool", steps=[(1, "green")], base="red")
+    b.panel("timeseries", "Cache directory present", "1 when the configured cache directory exists.",
+            [t(f"dx_cache_present{{{S}}}", "{{project}} {{cache}}")], "bool")
+    return b
+
+
+if __name__ == "__main__":
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dashboards")
+    for board in (quick_reference(), build_performance(), test_performance(), ci_performance(), benchmarks(),
+                  exporter_health()):
+        with open(os.path.join(out, board.uid + ".json"), "w") as f:
+            json.dump(board.json(), f, indent=2)
+            f.write("\n")
+        print("wrote", board.uid)

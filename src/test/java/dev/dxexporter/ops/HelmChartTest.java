@@ -1,0 +1,181 @@
+package dev.dxexporter.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marcnuri.helm.Helm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real `helm lint --strict` and `helm template` (helm-java) on helm/dx-exporter. */
+class HelmChartTest {
+
+  @Test
+  void lintStrictPasses() {
+    var result = new Helm(RepoFiles.CHART).lint().strict().call();
+
+    assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
+  }
+
+  @Test
+  void defaultsRenderOnlyTheCoreObjects() {
+    RenderedChart chart = RenderedChart.render(null);
+
+    // Features that need cluster extras (PVC, operator CRDs, Grafana sidecar) are off by default.
+    assertThat(chart.kinds()).containsExactly("ConfigMap", "Deployment", "Service", "ServiceAccount");
+  }
+
+  @Test
+  void deploymentRunsNonRootWithReadOnlyRootAndProbesTheHealthEndpoints() {
+    Map<String, Object> deployment = RenderedChart.render(null).single("Deployment");
+    Map<String, Object> container = container(deployment);
+
+    assertThat(Yaml.at(deployment, "spec.template.spec.securityContext.runAsNonRoot")).isEqualTo(true);
+    assertThat(Yaml.at(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
+    assertThat(Yaml.at(container, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
+    assertThat(Yaml.at(container, "securityContext.capabilities.drop")).isEqualTo(List.of("ALL"));
+    assertThat(Yaml.at(container, "livenessProbe.httpGet.path")).isEqualTo("/-/healthy");
+    assertThat(Yaml.at(container, "readinessProbe.httpGet.path")).isEqualTo("/-/ready");
+    assertThat(Yaml.list(container.get("args")))
+        .contains("serve", "--config.file=/etc/dx-exporter/config.yml", "--web.listen-address=:29100");
+    // The selector must stay immutable across chart upgrades: no chart version in it.
+    assertThat(Yaml.map(Yaml.at(deployment, "spec.selector.matchLabels"))).doesNotContainKey("helm.sh/chart");
+    // Without persistence the store lives in an emptyDir, and nothing mounts secrets.
+    assertThat(volume(deployment, "data")).containsKey("emptyDir");
+    assertThat(Yaml.list(container.get("env"))).hasSize(1);
+  }
+
+  @Test
+  void configMapCarriesValuesConfigAndTheDeploymentMountsIt() {
+    RenderedChart chart = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES);
+    Map<String, Object> values = Yaml.map(Yaml.load(RepoFiles.read(RepoFiles.CHART_ALL_FEATURES)));
+    Map<String, Object> configMap =
+        chart.ofKind("ConfigMap").stream().filter(c -> configYml(c) != null).findFirst().orElseThrow();
+
+    assertThat(Yaml.load(configYml(configMap))).isEqualTo(values.get("config"));
+    Map<String, Object> deployment = chart.single("Deployment");
+    assertThat(Yaml.at(volume(deployment, "config"), "configMap.name")).isEqualTo(Yaml.at(configMap, "metadata.name"));
+    // A config change must roll the pod.
+    assertThat(Yaml.at(deployment, "spec.template.metadata.annotations.checksum/config")).isNotNull();
+  }
+
+  @Test
+  void allFeaturesRenderEveryObject() {
+    RenderedChart chart = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES);
+
+    assertThat(chart.kinds())
+        .containsOnly(
+            "ConfigMap", "Deployment", "PersistentVolumeClaim", "PrometheusRule", "Service", "ServiceAccount",
+            "ServiceMonitor");
+    // The common label reaches every object, and every object lands in the release namespace.
+    assertThat(chart.objects()).allSatisfy(o -> assertThat(Yaml.at(o, "metadata.labels.team")).isEqualTo("dx"));
+    assertThat(chart.objects())
+        .allSatisfy(o -> assertThat(Yaml.at(o, "metadata.namespace")).isEqualTo(RenderedChart.NAMESPACE));
+  }
+
+  @Test
+  void secretsAreReferencedNeverRendered() {
+    RenderedChart chart = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES);
+    List<Object> env = Yaml.list(container(chart.single("Deployment")).get("env"));
+
+    assertThat(env)
+        .contains(
+            Map.of("name", "DX_GITHUB_TOKEN", "valueFrom", Map.of("secretKeyRef", Map.of("name", "dx-github", "key", "token"))),
+            Map.of("name", "DX_WEBHOOK_SECRET", "valueFrom", Map.of("secretKeyRef", Map.of("name", "dx-webhook", "key", "secret"))));
+    assertThat(chart.kinds()).doesNotContain("Secret");
+  }
+
+  @Test
+  void persistenceClaimsStorageForTheStore() {
+    RenderedChart chart = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES);
+    Map<String, Object> pvc = chart.single("PersistentVolumeClaim");
+
+    assertThat(Yaml.at(pvc, "spec.resources.requests.storage")).isEqualTo("2Gi");
+    assertThat(Yaml.at(pvc, "spec.storageClassName")).isEqualTo("fast");
+    assertThat(Yaml.at(volume(chart.single("Deployment"), "data"), "persistentVolumeClaim.claimName"))
+        .isEqualTo(Yaml.at(pvc, "metadata.name"));
+  }
+
+  @Test
+  void serviceMonitorScrapesTheServicePortWithTheSelectorLabels() {
+    RenderedChart chart = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES);
+    Map<String, Object> monitor = chart.single("ServiceMonitor");
+    Map<String, Object> service = chart.single("Service");
+
+    assertThat(Yaml.at(monitor, "metadata.labels.release")).isEqualTo("kube-prometheus-stack");
+    assertThat(Yaml.at(monitor, "spec.endpoints")).isEqualTo(List.of(Map.of(
+        "port", "http", "path", "/metrics", "interval", "30s", "scrapeTimeout", "10s", "honorLabels", false)));
+    assertThat(Yaml.map(Yaml.at(service, "metadata.labels")))
+        .containsAllEntriesOf(Yaml.map(Yaml.at(monitor, "spec.selector.matchLabels")));
+  }
+
+  @Test
+  void prometheusRuleHoldsExactlyTheGroupsOfTheShippedRuleFile() {
+    Map<String, Object> rule = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES).single("PrometheusRule");
+    Object shipped = Yaml.map(Yaml.load(RepoFiles.read(RepoFiles.RULES))).get("groups");
+
+    assertThat(Yaml.at(rule, "metadata.labels.release")).isEqualTo("kube-prometheus-stack");
+    assertThat(Yaml.at(rule, "spec.groups")).isEqualTo(shipped);
+  }
+
+  @Test
+  void chartReadsTheRuleFileAndDashboardsThroughSymlinksNotCopies() throws Exception {
+    Path rules = RepoFiles.CHART.resolve("files/dx-exporter.rules.yml");
+    Path dashboards = RepoFiles.CHART.resolve("files/dashboards");
+
+    assertThat(Files.isSymbolicLink(rules)).isTrue();
+    assertThat(rules.toRealPath()).isEqualTo(RepoFiles.RULES.toRealPath());
+    assertThat(Files.isSymbolicLink(dashboards)).isTrue();
+    assertThat(dashboards.toRealPath()).isEqualTo(RepoFiles.DASHBOARDS.toRealPath());
+  }
+
+  @Test
+  void dashboardsBecomeLabelledConfigMapsWithTheFileContent() throws Exception {
+    RenderedChart chart = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES);
+    List<Map<String, Object>> dashboards =
+        chart.ofKind("ConfigMap").stream().filter(c -> Yaml.at(c, "metadata.labels.grafana_dashboard") != null).toList();
+    List<Path> files = RepoFiles.list(RepoFiles.DASHBOARDS, ".json");
+    ObjectMapper json = new ObjectMapper();
+
+    assertThat(dashboards).hasSize(files.size()).isNotEmpty();
+    for (Path file : files) {
+      String key = file.getFileName().toString();
+      Map<String, Object> configMap =
+          dashboards.stream().filter(c -> Yaml.map(c.get("data")).containsKey(key)).findFirst().orElseThrow();
+      assertThat(Yaml.at(configMap, "metadata.labels.grafana_dashboard")).isEqualTo("1");
+      assertThat(Yaml.at(configMap, "metadata.annotations.grafana_folder")).isEqualTo("dx-exporter");
+      assertThat(json.readTree((String) Yaml.map(configMap.get("data")).get(key)))
+          .isEqualTo(json.readTree(file.toFile()));
+    }
+  }
+
+  @Test
+  void schemaRejectsValuesOfTheWrongShape(@TempDir Path dir) throws Exception {
+    Path badPort = Files.writeString(dir.resolve("bad-port.yaml"), "service:\n  port: \"http\"\n");
+    Path typo = Files.writeString(dir.resolve("typo.yaml"), "serviceMonitor:\n  enable: true\n");
+
+    assertThatThrownBy(() -> RenderedChart.render(badPort)).hasMessageContaining("port");
+    assertThatThrownBy(() -> RenderedChart.render(typo)).hasMessageContaining("enable");
+  }
+
+  private static String configYml(Map<String, Object> configMap) {
+    return (String) Yaml.map(configMap.get("data")).get("config.yml");
+  }
+
+  private static Map<String, Object> container(Map<String, Object> deployment) {
+    return Yaml.map(Yaml.list(Yaml.at(deployment, "spec.template.spec.containers")).get(0));
+  }
+
+  private static Map<String, Object> volume(Map<String, Object> deployment, String name) {
+    return Yaml.list(Yaml.at(deployment, "spec.template.spec.volumes")).stream()
+        .map(Yaml::map)
+        .filter(v -> name.equals(v.get("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no volume " + name));
+  }
+}

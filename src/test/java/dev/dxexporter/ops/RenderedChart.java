@@ -1,0 +1,39 @@
+package dev.dxexporter.ops;
+
+import com.marcnuri.helm.Helm;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The objects `helm template` renders for the chart with a values file (null = the chart's defaults). */
+public record RenderedChart(List<Map<String, Object>> objects) {
+  public static final String RELEASE = "dx";
+  public static final String NAMESPACE = "monitoring";
+  // helm-java's template defaults to Kubernetes 1.20, below the chart's kubeVersion; render for a current cluster.
+  public static final String KUBE_VERSION = "1.31.0";
+
+  public static RenderedChart render(Path valuesFile) {
+    var template = new Helm(RepoFiles.CHART).template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
+    if (valuesFile != null) {
+      template = template.withValuesFile(valuesFile);
+    }
+    return new RenderedChart(Yaml.loadAll(template.call()));
+  }
+
+  public List<String> kinds() {
+    return objects.stream().map(o -> (String) o.get("kind")).sorted().toList();
+  }
+
+  public List<Map<String, Object>> ofKind(String kind) {
+    return objects.stream().filter(o -> kind.equals(o.get("kind"))).toList();
+  }
+
+  /** The one object of a kind; fails when there is none or more than one. */
+  public Map<String, Object> single(String kind) {
+    List<Map<String, Object>> found = ofKind(kind);
+    if (found.size() != 1) {
+      throw new AssertionError("expected one " + kind + ", rendered " + found.size() + ": " + kinds());
+    }
+    return found.get(0);
+  }
+}
