@@ -258,9 +258,15 @@ def exporter_health():
     b.row("Exporter")
     b.panel("stat", "Target up", "Prometheus can scrape the exporter.",
             [t('up{job=~"$job", instance=~"$instance"}', "{{instance}}")], "bool_yes_no",
-            steps=[(1, "green")], base="red", w=8, h=5)
+            steps=[(1, "green")], base="red", w=6, h=5)
+    b.panel("stat", "Config reload", "1 when the last config (re)load succeeded; 0 keeps the previous config running.",
+            [t('dx_config_last_reload_successful{job=~"$job", instance=~"$instance"}', "{{instance}}")], "bool_yes_no",
+            steps=[(1, "green")], base="red", w=6, h=5)
+    b.panel("stat", "Config age", "Time since the last successful config (re)load.",
+            [t('time() - dx_config_last_reload_success_timestamp_seconds{job=~"$job", instance=~"$instance"}',
+               "{{instance}}")], "s", w=6, h=5)
     b.panel("table", "Build info", "Version and revision of the running exporter.",
-            [t('dx_build_info{job=~"$job", instance=~"$instance"}', "")], "short", w=16, h=5)
+            [t('dx_build_info{job=~"$job", instance=~"$instance"}', "")], "short", w=6, h=5)
     b.row("Collectors")
     b.panel("timeseries", "Collector success", "1 when the collector's last run succeeded.",
             [t(f"dx_collector_success{{{S}}}", "{{project}} {{collector}}")], "bool", steps=[(1, "green")], base="red")

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 class CatalogueCoverageTest {
   /**
    * The metric catalogue of DESIGN.md (shared/DESIGN.md, "Metric catalogue") plus the lead's
-   * additions (dx_cache_present, dx_collector_interval_seconds) and what the collectors added
-   * (dx_dependencies_read_success). CI-side families are here before their collectors exist.
+   * additions (dx_cache_present, dx_collector_interval_seconds, the config reload pair) and what the
+   * collectors added (dx_dependencies_read_success). CI-side families are here before their collectors exist.
    */
   static final List<String> CATALOGUE = List.of(
-      "dx_build_info", "dx_collector_success", "dx_collector_duration_seconds",
+      "dx_build_info", "dx_config_last_reload_successful", "dx_config_last_reload_success_timestamp_seconds",
+      "dx_collector_success", "dx_collector_duration_seconds",
       "dx_collector_last_success_timestamp_seconds", "dx_collector_errors_total", "dx_collector_interval_seconds",
       "dx_cache_size_bytes", "dx_cache_apparent_size_bytes", "dx_cache_files", "dx_cache_directories",
       "dx_cache_stale_bytes", "dx_cache_newest_file_timestamp_seconds", "dx_cache_scan_errors", "dx_cache_present",

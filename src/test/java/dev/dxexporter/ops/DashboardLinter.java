@@ -131,7 +131,8 @@ public final class DashboardLinter {
       if (selector == null || !selector.contains("instance=~\"$instance\"")) {
         problems.add(target + "target-instance-rule: " + name + " lacks instance=~\"$instance\"");
       }
-      boolean hasProject = !name.equals("up") && !name.equals("dx_build_info");
+      // Exporter-wide series carry no project label: the target, its build and its config.
+      boolean hasProject = !name.equals("up") && !name.equals("dx_build_info") && !name.startsWith("dx_config_");
       if (hasProject && (selector == null || !selector.contains("project=~\"$project\""))) {
         problems.add(target + name + " lacks project=~\"$project\"");
       }
