@@ -65,6 +65,19 @@ class HelmChartTest {
   }
 
   @Test
+  void theRenderedConfigIsOneTheExporterAccepts(@TempDir Path dir) throws Exception {
+    // What `dx-exporter config check` would say inside the pod, for both value sets.
+    for (Path values : new Path[] {null, RepoFiles.CHART_ALL_FEATURES}) {
+      Map<String, Object> configMap = RenderedChart.render(values).ofKind("ConfigMap").stream()
+          .filter(c -> configYml(c) != null).findFirst().orElseThrow();
+      Path file = Files.writeString(dir.resolve("config.yml"), configYml(configMap));
+      var config = new dev.dxexporter.config.ConfigLoader(dir).load(file);
+      assertThat(config.projects()).as("projects of %s", values)
+          .hasSize(values == null ? 0 : 1);
+    }
+  }
+
+  @Test
   void allFeaturesRenderEveryObject() {
     RenderedChart chart = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES);
 
