@@ -229,11 +229,11 @@ def ci_performance():
                "{{project}} {{pipeline}} {{result}}")], "short", stack=True)
     b.row("Jobs and steps")
     b.panel("timeseries", "Job breakdown", "Mean job duration over the last day, stacked per pipeline.",
-            [t(f"project_pipeline_job:dx_ci_job_duration_seconds:mean_1d{{{S}}}", "{{pipeline}} {{exported_job}}")],
+            [t(f"project_pipeline_job:dx_ci_job_duration_seconds:mean_1d{{{S}}}", "{{pipeline}} {{ci_job}}")],
             "s", stack=True)
     b.panel("timeseries", "Cache restore time", "Mean duration of cache-restore steps over the last day.",
             [t(f'project_pipeline_step:dx_ci_step_duration_seconds:mean_1d{{step=~"(?i).*cache.*", {S}}}',
-               "{{pipeline}} {{exported_job}} {{step}}")], "s")
+               "{{pipeline}} {{ci_job}} {{step}}")], "s")
     return b
 
 
