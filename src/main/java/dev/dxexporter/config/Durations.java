@@ -21,6 +21,14 @@ public final class Durations {
       throw new IllegalArgumentException(
           "not a duration: \"" + text + "\" (expected e.g. 30s, 5m, 1h30m, 7d)");
     }
+    try {
+      return sum(text);
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException("duration too large: \"" + text + "\"");
+    }
+  }
+
+  private static Duration sum(String text) {
     Duration total = Duration.ZERO;
     Matcher m = PART.matcher(text);
     while (m.find()) {
@@ -28,8 +36,8 @@ public final class Durations {
       total =
           total.plus(
               switch (m.group(2)) {
-                case "y" -> Duration.ofDays(365 * n);
-                case "w" -> Duration.ofDays(7 * n);
+                case "y" -> Duration.ofDays(Math.multiplyExact(365, n));
+                case "w" -> Duration.ofDays(Math.multiplyExact(7, n));
                 case "d" -> Duration.ofDays(n);
                 case "h" -> Duration.ofHours(n);
                 case "m" -> Duration.ofMinutes(n);

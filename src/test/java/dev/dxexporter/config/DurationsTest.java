@@ -23,6 +23,13 @@ class DurationsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"999999999999999d", "99999999999999999999s", "9999999999999999y"})
+  void rejectsOverflowAsTooLarge(String text) {
+    assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too large");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"30s", "5m", "1h30m", "7d", "1d1ms"})
   void formatRoundTrips(String text) {
     assertThat(Durations.format(Durations.parse(text))).isEqualTo(text);
