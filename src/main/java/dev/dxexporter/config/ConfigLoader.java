@@ -265,6 +265,10 @@ public final class ConfigLoader {
         errors.at(at, m.child("schedule"), "interval must be at least 1s");
         return Optional.empty();
       }
+      if (period.compareTo(YamlMapping.MAX_DURATION) > 0) {
+        errors.at(at, m.child("schedule"), "interval must be at most 10y");
+        return Optional.empty();
+      }
       return Optional.of(new Schedule.Every(period));
     } catch (IllegalArgumentException e) {
       errors.at(

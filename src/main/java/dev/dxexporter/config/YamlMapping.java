@@ -19,6 +19,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * every error names the key path and the node's line and column.
  */
 final class YamlMapping {
+  /** Longer would overflow time arithmetic (Quartz's milliseconds, now minus stale_after). */
+  static final Duration MAX_DURATION = Duration.ofDays(3650);
+
   private final Node node;
   private final String path;
   private final YamlErrors errors;
@@ -95,6 +98,10 @@ final class YamlMapping {
       Duration d = Durations.parse(text.get());
       if (d.isZero()) {
         errors.at(entries.get(key).getValueNode(), child(key), "must be greater than zero");
+        return Optional.empty();
+      }
+      if (d.compareTo(MAX_DURATION) > 0) {
+        errors.at(entries.get(key).getValueNode(), child(key), "must be at most 10y");
         return Optional.empty();
       }
       return Optional.of(d);

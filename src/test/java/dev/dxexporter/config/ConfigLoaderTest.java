@@ -148,6 +148,8 @@ class ConfigLoaderTest {
         .singleElement().satisfies(e -> assertThat(e.message()).contains("unknown ecosystem \"rust\""));
     assertThat(errors("projects:\n  - {name: p, path: /p, caches: [{name: c, path: c, schedule: 0s}]}\n"))
         .singleElement().satisfies(e -> assertThat(e.message()).contains("at least 1s"));
+    assertThat(errors("projects:\n  - {name: p, path: /p, caches: [{name: c, path: c, schedule: 20y, timeout: 11y}]}\n"))
+        .extracting(ConfigError::message).containsExactlyInAnyOrder("interval must be at most 10y", "must be at most 10y");
     assertThat(errors("projects:\n  - {name: p}\n"))
         .singleElement().satisfies(e -> {
           assertThat(e.key()).isEqualTo("projects[0].path");
