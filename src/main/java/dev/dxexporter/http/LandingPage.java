@@ -26,7 +26,8 @@ final class LandingPage {
           .append(esc(c.id().project())).append("</td><td>")
           .append(esc(c.id().collector())).append("</td><td>")
           .append(state).append("</td><td>")
-          .append(c.lastRun().map(Instant::toString).orElse("never")).append("</td><td>")
+          .append(every(c.intervalSeconds())).append("</td><td>")
+          .append(c.lastRun().map(LandingPage::time).orElse("never")).append("</td><td>")
           .append(c.runs() == 0 ? "" : String.format("%.3f s", c.lastDurationSeconds()))
           .append("</td><td>").append(c.errors()).append("</td><td>")
           .append(esc(c.lastError().orElse(""))).append("</td></tr>\n");
@@ -45,6 +46,8 @@ final class LandingPage {
         td, th { border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: left; }
         tr.failing td { background: #fdd; }
         tr.pending td { color: #777; }
+        td { white-space: nowrap; }
+        td:last-child { white-space: normal; }
         </style>
         </head>
         <body>
@@ -55,13 +58,24 @@ final class LandingPage {
         <ul><li><a href="%s">Metrics</a></li><li><a href="-/healthy">Health</a></li><li><a href="-/ready">Readiness</a></li></ul>
         <h3>Collectors</h3>
         <table>
-        <tr><th>project</th><th>collector</th><th>state</th><th>last run</th><th>duration</th><th>errors</th><th>last error</th></tr>
+        <tr><th>project</th><th>collector</th><th>state</th><th>every</th><th>last run</th><th>duration</th><th>errors</th><th>last error</th></tr>
         %s</table>
         </main>
         </body>
         </html>
         """
         .formatted(esc(version), esc(relative(telemetryPath)), rows);
+  }
+
+  private static String time(Instant t) {
+    return java.time.format.DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
+  private static String every(double seconds) {
+    if (Double.isNaN(seconds)) {
+      return "";
+    }
+    return dev.dxexporter.config.Durations.format(java.time.Duration.ofMillis(Math.round(seconds * 1000)));
   }
 
   /** Relative link, so the page also works behind a reverse proxy that adds a path prefix. */

@@ -64,8 +64,7 @@ public final class CollectorRunner {
     if (message == null || message.isBlank()) {
       return e.getClass().getSimpleName();
     }
-    return e instanceof java.io.IOException || e instanceof RuntimeException
-        ? message
-        : e.getClass().getSimpleName() + ": " + message;
+    // An Error's message alone ("Java heap space") does not say what happened; an exception's does.
+    return e instanceof Error ? e.getClass().getSimpleName() + ": " + message : message;
   }
 }

@@ -107,7 +107,7 @@ class ExporterHttpTest {
     HttpResponse<byte[]> page = get("/");
     assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=UTF-8");
     assertThat(body(page)).contains("<title>dx-exporter</title>", "Version: 1.2.3", "href=\"./metrics\"",
-        "<td>demo</td><td>cache:target</td><td>failing</td><td>2026-01-02T03:04:05Z</td>",
+        "<td>demo</td><td>cache:target</td><td>failing</td><td>1m</td><td>2026-01-02T03:04:05Z</td>",
         "scan of /x exceeded &lt;1m&gt;");
   }
 
