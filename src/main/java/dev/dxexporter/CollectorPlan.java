@@ -1,5 +1,6 @@
 package dev.dxexporter;
 
+import dev.dxexporter.collect.Collector;
 import dev.dxexporter.collect.cache.CacheCollector;
 import dev.dxexporter.collect.cache.CacheScanner;
 import dev.dxexporter.collect.cache.FilesystemUsage;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,18 +37,28 @@ record CollectorPlan(List<PlannedCollector> collectors, List<AutoCloseable> reso
     List<AutoCloseable> resources = new ArrayList<>();
     CacheScanner scanner = null;
     FilesystemUsage filesystems = null;
+    Optional<String> unsupported = CacheScanner.unsupportedReason();
     for (ProjectConfig project : config.projects()) {
       for (CacheConfig cache : project.caches()) {
-        if (scanner == null) {
-          scanner = new CacheScanner(scanThreads);
-          resources.add(scanner);
-          filesystems = new FilesystemUsage();
+        Collector collector;
+        if (unsupported.isPresent()) {
+          // Where the scanner cannot run (not Linux x86_64/aarch64), each cache collector fails with
+          // the reason, visible on the landing page and in dx_collector_success; the rest still runs.
+          String reason = "cache scanning is not supported here: " + unsupported.get();
+          collector = () -> {
+            throw new UnsupportedOperationException(reason);
+          };
+        } else {
+          if (scanner == null) {
+            scanner = new CacheScanner(scanThreads);
+            resources.add(scanner);
+            filesystems = new FilesystemUsage();
+          }
+          collector = new CacheCollector(project.name(), cache.name(), cache.path(),
+              cache.staleAfter(), cache.timeout(), scanner, filesystems, clock);
         }
         collectors.add(new PlannedCollector(
-            new CollectorId(project.name(), CACHE_PREFIX + cache.name()),
-            cache.schedule(),
-            new CacheCollector(project.name(), cache.name(), cache.path(), cache.staleAfter(),
-                cache.timeout(), scanner, filesystems, clock)));
+            new CollectorId(project.name(), CACHE_PREFIX + cache.name()), cache.schedule(), collector));
       }
       if (project.dependencies().isPresent()) {
         DependencyConfig deps = project.dependencies().get();
