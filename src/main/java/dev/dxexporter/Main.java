@@ -1,5 +1,6 @@
 package dev.dxexporter;
 
+import dev.dxexporter.collect.deps.Ecosystem;
 import dev.dxexporter.config.ConfigException;
 import dev.dxexporter.config.ConfigLoader;
 import dev.dxexporter.config.DxConfig;
@@ -125,7 +126,8 @@ public final class Main implements Callable<Integer> {
       Path cwd = Path.of("");
       Path file = o.configFile;
       source = file == null
-          ? () -> ZeroConfig.forDirectory(cwd, home, System.getenv())
+          ? () -> ZeroConfig.forDirectory(cwd, home, System.getenv(),
+              root -> !Ecosystem.detect(root).isEmpty())
           : () -> loader().load(file);
       config = source.load();
     } catch (ConfigException e) {

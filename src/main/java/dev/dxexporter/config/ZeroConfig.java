@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The built-in default used when no config file is given: the current directory is one project; the
  * build caches that exist now (the project's {@code target/} and {@code node_modules/}, and the
- * per-user caches of Cargo, Maven, npm and Go) are measured, and the dependencies of whatever manifests
- * are present are counted.
+ * per-user caches of Cargo, Maven, npm and Go) are measured, and, when the directory holds a manifest,
+ * its dependencies are counted.
  */
 public final class ZeroConfig {
   private static final Schedule PROJECT_CACHES = new Schedule.Every(Duration.ofMinutes(1));
@@ -24,7 +25,12 @@ public final class ZeroConfig {
 
   private ZeroConfig() {}
 
-  public static DxConfig forDirectory(Path directory, Path home, Map<String, String> env) {
+  /**
+   * @param hasManifests whether a directory holds a manifest the dependency collector reads (asked
+   *     of the collector, which knows the file names)
+   */
+  public static DxConfig forDirectory(
+      Path directory, Path home, Map<String, String> env, Predicate<Path> hasManifests) {
     Path root = directory.toAbsolutePath().normalize();
     List<CacheConfig> caches = new ArrayList<>();
     addIfDirectory(caches, "target", root.resolve("target"), PROJECT_CACHES);
@@ -34,12 +40,11 @@ public final class ZeroConfig {
     addIfDirectory(caches, "maven-repository", home.resolve(".m2/repository"), USER_CACHES);
     addIfDirectory(caches, "npm", home.resolve(".npm"), USER_CACHES);
     addIfDirectory(caches, "go-modules", goModuleCache(home, env), USER_CACHES);
-    String name = projectName(root);
+    Optional<DependencyConfig> dependencies = hasManifests.test(root)
+        ? Optional.of(new DependencyConfig(DEPENDENCIES, Set.of()))
+        : Optional.empty();
     return new DxConfig(
-        Optional.empty(),
-        List.of(
-            new ProjectConfig(
-                name, root, caches, Optional.of(new DependencyConfig(DEPENDENCIES, Set.of())))));
+        Optional.empty(), List.of(new ProjectConfig(projectName(root), root, caches, dependencies)));
   }
 
   /** Go's own rule: GOMODCACHE, else the first GOPATH entry's pkg/mod, else ~/go/pkg/mod. */

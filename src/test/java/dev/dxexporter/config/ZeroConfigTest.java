@@ -20,7 +20,8 @@ class ZeroConfigTest {
     Files.createDirectories(home.resolve(".m2/repository"));
     Path cargoHome = Files.createDirectories(tmp.resolve("cargo-home/registry")).getParent();
 
-    DxConfig c = ZeroConfig.forDirectory(project, home, Map.of("CARGO_HOME", cargoHome.toString()));
+    DxConfig c = ZeroConfig.forDirectory(project, home, Map.of("CARGO_HOME", cargoHome.toString()),
+        dir -> Files.exists(dir.resolve("Cargo.toml")));
 
     assertThat(c.source()).isEmpty();
     ProjectConfig p = c.projects().get(0);
@@ -37,9 +38,11 @@ class ZeroConfigTest {
   void goModuleCacheFollowsGoRules() throws Exception {
     Path home = Files.createDirectories(tmp.resolve("home"));
     Path gopath = Files.createDirectories(tmp.resolve("gp/pkg/mod")).getParent().getParent();
-    DxConfig c = ZeroConfig.forDirectory(tmp, home, Map.of("GOPATH", gopath + ":/elsewhere"));
+    DxConfig c = ZeroConfig.forDirectory(tmp, home, Map.of("GOPATH", gopath + ":/elsewhere"), dir -> false);
     assertThat(c.projects().get(0).caches()).extracting(CacheConfig::path)
         .containsExactly(gopath.resolve("pkg/mod"));
+    // No manifest here: no dependency collector that could only ever fail.
+    assertThat(c.projects().get(0).dependencies()).isEmpty();
   }
 
   @Test
