@@ -234,4 +234,16 @@ class WebConfigServingTest {
     assertThat(send(client(pki.clientContext(false)), "GET", url).statusCode()).isEqualTo(200);
     assertThat(send(client(pki.clientContext(true)), "GET", url).statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void tlsChangesAtReloadAreReportedAsNeedingARestart() throws Exception {
+    serve(tls("server.crt", "server.key"));
+    WebConfigLoader loader = new WebConfigLoader();
+    Path same = Files.writeString(pki.dir.resolve("same.yml"), tls("server.crt", "server.key") + USERS);
+    Path other = Files.writeString(pki.dir.resolve("other.yml"), tls("server-ec.crt", "server-ec.key"));
+
+    assertThat(server.apply(loader.load(same))).as("users changed, TLS the same").isFalse();
+    assertThat(server.apply(loader.load(other))).isTrue();
+    assertThat(server.apply(WebConfig.NONE)).isTrue();
+  }
 }
