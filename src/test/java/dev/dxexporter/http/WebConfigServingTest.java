@@ -2,6 +2,7 @@ package dev.dxexporter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dxexporter.config.TestPki;
 import dev.dxexporter.config.WebConfig;
@@ -245,5 +246,35 @@ class WebConfigServingTest {
     assertThat(server.apply(loader.load(same))).as("users changed, TLS the same").isFalse();
     assertThat(server.apply(loader.load(other))).isTrue();
     assertThat(server.apply(WebConfig.NONE)).isTrue();
+  }
+
+  /** Skipped on Java 17-19, where the loader refuses curve_preferences (see WebConfigLoaderTest). */
+  @Test
+  void curvePreferencesLimitTheKeyExchangeGroupsOnJava20Plus() throws Exception {
+    assumeTrue(WebConfigLoader.namedGroupsSupported(), "SSLParameters.setNamedGroups needs Java 20+");
+    int port = serve(tls("server.crt", "server.key") + "  curve_preferences: [CurveP384]\n");
+    String url = "https://127.0.0.1:" + port + "/-/healthy";
+
+    assertThatThrownBy(() -> handshake(port, "secp256r1")).isInstanceOf(IOException.class);
+    assertThat(handshake(port, "secp384r1")).isEqualTo("TLSv1.3");
+    assertThat(send(client(pki.clientContext(false)), "GET", url).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * A raw TLS 1.3 handshake offering only {@code group}; returns the protocol. (HttpClient on Java 25
+   * did not pass named groups set in its SSLParameters on, so it cannot test this.)
+   */
+  private static String handshake(int port, String group) throws Exception {
+    try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket)
+        pki.clientContext(false).getSocketFactory().createSocket("127.0.0.1", port)) {
+      SSLParameters p = socket.getSSLParameters();
+      p.setProtocols(new String[] {"TLSv1.3"});
+      SSLParameters.class.getMethod("setNamedGroups", String[].class)
+          .invoke(p, (Object) new String[] {group});
+      socket.setSSLParameters(p);
+      socket.setSoTimeout(5000);
+      socket.startHandshake();
+      return socket.getSession().getProtocol();
+    }
   }
 }
