@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * Checks HTTP basic auth credentials against bcrypt hashes, as exporter-toolkit does: an unknown user
@@ -31,6 +32,7 @@ final class BasicAuth {
   private record CacheKey(String user, String hash, String passwordDigest) {}
 
   private final Map<String, String> users;
+  private final BiPredicate<String, String> bcrypt;
   private final Object bcryptLock = new Object();
   private final Map<CacheKey, Boolean> cache = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -41,7 +43,13 @@ final class BasicAuth {
 
   /** {@code users}: user name to bcrypt hash, already validated by the loader. */
   BasicAuth(Map<String, String> users) {
+    this(users, BasicAuth::bcrypt);
+  }
+
+  /** {@code bcrypt}: (password, hash) → matches; replaceable to test what is compared. */
+  BasicAuth(Map<String, String> users, BiPredicate<String, String> bcrypt) {
     this.users = Map.copyOf(users);
+    this.bcrypt = bcrypt;
   }
 
   /** The credentials of a {@code Basic} Authorization header, if it holds well-formed ones. */
@@ -73,7 +81,11 @@ final class BasicAuth {
       cached = cache.get(key);
     }
     if (cached == null) {
-      cached = known && bcrypt(c.password(), hash);
+      boolean matches; // always compare, unknown users too: equal work, equal time
+      synchronized (bcryptLock) {
+        matches = bcrypt.test(c.password(), hash);
+      }
+      cached = known && matches;
       synchronized (cache) {
         cache.put(key, cached);
       }
@@ -81,13 +93,11 @@ final class BasicAuth {
     return cached && known;
   }
 
-  private boolean bcrypt(String password, String hash) {
-    synchronized (bcryptLock) {
-      try {
-        return BCrypt.verifyer().verify(password.toCharArray(), hash.toCharArray()).verified;
-      } catch (IllegalArgumentException e) {
-        return false; // e.g. a password longer than bcrypt's 72 bytes
-      }
+  private static boolean bcrypt(String password, String hash) {
+    try {
+      return BCrypt.verifyer().verify(password.toCharArray(), hash.toCharArray()).verified;
+    } catch (IllegalArgumentException e) {
+      return false; // e.g. a password longer than bcrypt's 72 bytes
     }
   }
 
