@@ -179,9 +179,16 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
       e.errors().forEach(error -> log.error("reload: invalid config: {}", error));
       return Optional.of(e.getMessage());
     }
-    if (http.apply(web)) {
-      log.warn("reload: the web config's TLS settings changed; they take effect only after a restart"
-          + " (users and headers were applied)");
+    try {
+      if (http.apply(web)) {
+        log.warn("reload: the web config turns TLS {}; that takes effect only after a restart (users,"
+            + " headers applied)", web.tls().isPresent() ? "on" : "off");
+      }
+    } catch (Exception e) {
+      reloadStatus = reloadStatus.failed("web config: " + e.getMessage());
+      current.registry().setDaemonSamples(daemonSamples());
+      log.error("reload: applying the web config's TLS settings failed", e);
+      return Optional.of("web config: " + e.getMessage());
     }
     Generation old = current;
     old.scheduler().close(options.shutdownGrace());

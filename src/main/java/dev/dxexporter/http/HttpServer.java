@@ -18,8 +18,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class HttpServer implements AutoCloseable {
   private final Server server;
   private final List<ServerConnector> connectors = new ArrayList<>();
+  private final List<TlsConnectorFactory.Context> tlsContexts = new ArrayList<>();
   private final WebHandler web;
-  private final Optional<WebConfig.Tls> tlsAtStart;
+  private final boolean tls;
+  private Optional<WebConfig.Tls> tlsInForce;
 
   public HttpServer(
       List<ListenAddress> addresses, String telemetryPath, String version, ExporterStatus status,
@@ -34,13 +36,19 @@ public final class HttpServer implements AutoCloseable {
     threads.setName("dx-http");
     threads.setDaemon(true);
     server = new Server(threads);
-    tlsAtStart = webConfig.tls();
+    tlsInForce = webConfig.tls();
+    tls = tlsInForce.isPresent();
     for (ListenAddress address : addresses) {
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
-      ServerConnector connector = tlsAtStart.isPresent()
-          ? TlsConnectorFactory.create(server, http, tlsAtStart.get())
-          : new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+      ServerConnector connector;
+      if (tls) {
+        TlsConnectorFactory.Context context = new TlsConnectorFactory.Context(tlsInForce.get());
+        tlsContexts.add(context);
+        connector = TlsConnectorFactory.create(server, http, context);
+      } else {
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+      }
       connector.setHost(address.host());
       connector.setPort(address.port());
       server.addConnector(connector);
@@ -57,12 +65,23 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /**
-   * Applies the users and headers of a re-read web config to the requests that follow. TLS settings
-   * are fixed at start-up: returns true when {@code next}'s differ, i.e. they need a restart.
+   * Applies a re-read web config: its TLS settings to the connections that follow (open ones keep
+   * theirs), its users and headers to the requests that follow. Turning TLS on or off needs new
+   * connectors: then the TLS state stays as it is and this returns true (restart needed).
    */
-  public boolean apply(WebConfig next) {
+  public synchronized boolean apply(WebConfig next) throws Exception {
+    if (next.tls().isPresent() != tls) {
+      web.apply(next);
+      return true;
+    }
+    if (tls && !Objects.equals(tlsInForce, next.tls())) {
+      for (TlsConnectorFactory.Context context : tlsContexts) {
+        context.replace(next.tls().get());
+      }
+      tlsInForce = next.tls();
+    }
     web.apply(next);
-    return !Objects.equals(tlsAtStart, next.tls());
+    return false;
   }
 
   /** The bound ports, in the order of the addresses (useful with port 0). */

@@ -237,15 +237,41 @@ class WebConfigServingTest {
   }
 
   @Test
-  void tlsChangesAtReloadAreReportedAsNeedingARestart() throws Exception {
-    serve(tls("server.crt", "server.key"));
+  void reloadSwapsCertificatesAndClientAuthForNewConnections() throws Exception {
+    int port = serve(tls("server.crt", "server.key"));
+    String url = "https://127.0.0.1:" + port + "/-/healthy";
     WebConfigLoader loader = new WebConfigLoader();
-    Path same = Files.writeString(pki.dir.resolve("same.yml"), tls("server.crt", "server.key") + USERS);
-    Path other = Files.writeString(pki.dir.resolve("other.yml"), tls("server-ec.crt", "server-ec.key"));
+    assertThat(peerKeyAlgorithm(url)).isEqualTo("RSA");
 
-    assertThat(server.apply(loader.load(same))).as("users changed, TLS the same").isFalse();
-    assertThat(server.apply(loader.load(other))).isTrue();
+    Path ec = Files.writeString(pki.dir.resolve("ec.yml"), tls("server-ec.crt", "server-ec.key"));
+    assertThat(server.apply(loader.load(ec))).as("restart needed").isFalse();
+    assertThat(peerKeyAlgorithm(url)).isEqualTo("EC");
+
+    Path mtls = Files.writeString(pki.dir.resolve("mtls.yml"), tls("server-ec.crt", "server-ec.key")
+        + "  client_ca_file: ca.crt\n  client_auth_type: RequireAndVerifyClientCert\n");
+    assertThat(server.apply(loader.load(mtls))).isFalse();
+    assertThatThrownBy(() -> send(client(pki.clientContext(false)), "GET", url))
+        .isInstanceOf(IOException.class);
+    assertThat(send(client(pki.clientContext(true)), "GET", url).statusCode()).isEqualTo(200);
+
+    Path back = Files.writeString(pki.dir.resolve("back.yml"), tls("server.crt", "server.key"));
+    assertThat(server.apply(loader.load(back))).isFalse();
+    assertThat(peerKeyAlgorithm(url)).isEqualTo("RSA");
+  }
+
+  @Test
+  void turningTlsOffOrOnNeedsARestart() throws Exception {
+    int port = serve(tls("server.crt", "server.key"));
+
     assertThat(server.apply(WebConfig.NONE)).isTrue();
+    assertThat(send(client(pki.clientContext(false)), "GET",
+        "https://127.0.0.1:" + port + "/-/healthy").statusCode()).as("still HTTPS").isEqualTo(200);
+  }
+
+  private static String peerKeyAlgorithm(String url) throws Exception {
+    HttpResponse<String> r = send(client(pki.clientContext(false)), "GET", url);
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r.sslSession().orElseThrow().getPeerCertificates()[0].getPublicKey().getAlgorithm();
   }
 
   /** Skipped on Java 17-19, where the loader refuses curve_preferences (see WebConfigLoaderTest). */
