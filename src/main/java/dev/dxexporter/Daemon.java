@@ -162,8 +162,9 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
   }
 
   /**
-   * Re-reads the config and the web config and, when both are valid, applies the web config's users
-   * and headers and replaces the collectors. Returns the errors when either is invalid (then nothing
+   * Re-reads the config and the web config and, when both are valid, applies the web config (users
+   * and headers to the next requests, TLS settings to the next connections) and replaces the
+   * collectors. Returns the errors when either is invalid (then nothing
    * changes: the running collectors, users and headers carry on). Called by SIGHUP and POST
    * /-/reload.
    */
