@@ -3,6 +3,7 @@ package dev.dxexporter;
 import dev.dxexporter.config.ConfigException;
 import dev.dxexporter.config.DxConfig;
 import dev.dxexporter.config.Schedule;
+import dev.dxexporter.config.WebConfig;
 import dev.dxexporter.http.ExporterStatus;
 import dev.dxexporter.http.HttpServer;
 import dev.dxexporter.http.ListenAddress;
@@ -46,11 +47,28 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     DxConfig load() throws ConfigException;
   }
 
+  /**
+   * The web config ({@code --web.config.file}): the one read at start-up, and how to re-read it on
+   * reload. Never read per request.
+   */
+  public record Web(WebConfig initial, WebSource source) {
+    /** No web config file: plain HTTP, no auth. */
+    public static Web none() {
+      return new Web(WebConfig.NONE, () -> WebConfig.NONE);
+    }
+  }
+
+  /** Re-reads the web config file. */
+  public interface WebSource {
+    WebConfig load() throws ConfigException;
+  }
+
   private record Generation(
       CollectorPlan plan, SnapshotRegistry registry, CollectorScheduler scheduler) {}
 
   private final BuildInfo build;
   private final ConfigSource source;
+  private final WebSource webSource;
   private final Function<DxConfig, CollectorPlan> planner;
   private final Options options;
   private final Clock clock;
@@ -60,16 +78,17 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
   private volatile Generation current;
 
   private Daemon(BuildInfo build, ConfigSource source, Function<DxConfig, CollectorPlan> planner,
-      Options options, Clock clock) {
+      Options options, Web web, Clock clock) {
     this.build = build;
     this.source = source;
+    this.webSource = web.source();
     this.planner = planner;
     this.options = options;
     this.clock = clock;
     this.reloadStatus = ConfigReload.loadedAt(clock.instant());
     JvmMetrics.builder().register(jvm);
     this.http = new HttpServer(options.listen(), options.telemetryPath(), build.version(), this,
-        this::reload);
+        this::reload, web.initial());
   }
 
   /**
@@ -79,7 +98,14 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
    */
   public static Daemon start(BuildInfo build, DxConfig config, ConfigSource source,
       Function<DxConfig, CollectorPlan> planner, Options options, Clock clock) throws Exception {
-    Daemon daemon = new Daemon(build, source, planner, options, clock);
+    return start(build, config, source, planner, options, Web.none(), clock);
+  }
+
+  /** As above, serving with the TLS, basic auth and headers of {@code web}. */
+  public static Daemon start(BuildInfo build, DxConfig config, ConfigSource source,
+      Function<DxConfig, CollectorPlan> planner, Options options, Web web, Clock clock)
+      throws Exception {
+    Daemon daemon = new Daemon(build, source, planner, options, web, clock);
     try {
       daemon.http.start();
     } catch (Exception e) {
@@ -93,8 +119,10 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
       daemon.http.close();
       throw e;
     }
-    log.info("listening on {} with {} collectors", options.listen(),
-        daemon.current.plan().collectors().size());
+    WebConfig w = web.initial();
+    log.info("listening on {} with {} collectors; TLS {}, basic auth {}", options.listen(),
+        daemon.current.plan().collectors().size(), w.tls().isPresent() ? "enabled" : "disabled",
+        w.users().isEmpty() ? "off" : "on (" + w.users().size() + " users)");
     return daemon;
   }
 
@@ -134,18 +162,34 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
   }
 
   /**
-   * Re-reads the config and, when valid, replaces the collectors. Returns the error of an invalid
-   * config (the running collectors then carry on unchanged). Called by SIGHUP and POST /-/reload.
+   * Re-reads the config and the web config and, when both are valid, applies the web config (users
+   * and headers to the next requests, TLS settings to the next connections) and replaces the
+   * collectors. Returns the errors when either is invalid (then nothing
+   * changes: the running collectors, users and headers carry on). Called by SIGHUP and POST
+   * /-/reload.
    */
   public synchronized Optional<String> reload() {
     DxConfig config;
+    WebConfig web;
     try {
+      web = webSource.load();
       config = source.load();
     } catch (ConfigException e) {
       reloadStatus = reloadStatus.failed(e.getMessage());
       current.registry().setDaemonSamples(daemonSamples());
       e.errors().forEach(error -> log.error("reload: invalid config: {}", error));
       return Optional.of(e.getMessage());
+    }
+    try {
+      if (http.apply(web)) {
+        log.warn("reload: the web config turns TLS {}; that takes effect only after a restart (users,"
+            + " headers applied)", web.tls().isPresent() ? "on" : "off");
+      }
+    } catch (Exception e) {
+      reloadStatus = reloadStatus.failed("web config: " + e.getMessage());
+      current.registry().setDaemonSamples(daemonSamples());
+      log.error("reload: applying the web config's TLS settings failed", e);
+      return Optional.of("web config: " + e.getMessage());
     }
     Generation old = current;
     old.scheduler().close(options.shutdownGrace());

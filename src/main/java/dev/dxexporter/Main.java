@@ -5,6 +5,8 @@ import dev.dxexporter.config.ConfigException;
 import dev.dxexporter.config.ConfigLoader;
 import dev.dxexporter.config.DxConfig;
 import dev.dxexporter.config.ProjectConfig;
+import dev.dxexporter.config.WebConfig;
+import dev.dxexporter.config.WebConfigLoader;
 import dev.dxexporter.config.ZeroConfig;
 import dev.dxexporter.http.ListenAddress;
 import dev.dxexporter.logging.LogSetup;
@@ -103,6 +105,16 @@ public final class Main implements Callable<Integer> {
     return new ConfigLoader(Path.of(System.getProperty("user.home")));
   }
 
+  /** The web config read now, and re-read from the same file on reload; none without the flag. */
+  static Daemon.Web webConfig(Path file) throws ConfigException {
+    if (file == null) {
+      return Daemon.Web.none();
+    }
+    WebConfigLoader loader = new WebConfigLoader();
+    WebConfig initial = loader.load(file);
+    return new Daemon.Web(initial, () -> loader.load(file));
+  }
+
   static int serve(ServeOptions o) {
     try {
       LogSetup.configure(o.logLevel, o.logFormat);
@@ -117,6 +129,7 @@ public final class Main implements Callable<Integer> {
     List<ListenAddress> listen;
     Daemon.ConfigSource source;
     DxConfig config;
+    Daemon.Web web;
     try {
       listen = o.listenAddresses.stream().map(ListenAddress::parse).toList();
       if (!o.telemetryPath.startsWith("/")) {
@@ -138,6 +151,13 @@ public final class Main implements Callable<Integer> {
       log.error("{}", e.getMessage());
       return 2;
     }
+    try {
+      web = webConfig(o.webConfigFile);
+    } catch (ConfigException e) {
+      e.errors().forEach(error -> log.error("invalid web config: {}", error));
+      log.error("refusing to start: {} problem(s) in {}", e.errors().size(), o.webConfigFile);
+      return 1;
+    }
     for (ProjectConfig p : config.projects()) {
       log.info("project {} at {}: caches {}, dependencies {}", p.name(), p.path(),
           p.caches().stream().map(c -> c.name() + "=" + c.path()).toList(),
@@ -148,7 +168,8 @@ public final class Main implements Callable<Integer> {
     try {
       daemon = Daemon.start(build, config, source,
           c -> CollectorPlan.create(c, o.scanThreads, clock),
-          new Daemon.Options(listen, o.telemetryPath, o.collectorThreads, SHUTDOWN_GRACE), clock);
+          new Daemon.Options(listen, o.telemetryPath, o.collectorThreads, SHUTDOWN_GRACE), web,
+          clock);
     } catch (Exception e) {
       log.error("{}", e.getMessage());
       return 1;

@@ -15,6 +15,13 @@ final class ServeOptions {
   Path configFile;
 
   @Option(
+      names = "--web.config.file",
+      paramLabel = "FILE",
+      description = "exporter-toolkit web config (TLS, basic auth, headers). Read at start-up and"
+          + " on reload. Default: none (plain HTTP, no auth).")
+  Path webConfigFile;
+
+  @Option(
       names = "--web.listen-address",
       paramLabel = "[HOST]:PORT",
       description = "Address to listen on; repeat for several. Default: ${DEFAULT-VALUE}.")

@@ -48,7 +48,7 @@ class MainTest {
   @Test
   void helpListsThePrometheusStyleFlags() {
     assertThat(run("serve", "--help")).isEqualTo(0);
-    assertThat(out.toString()).contains("--config.file", "--web.listen-address", "--web.telemetry-path",
+    assertThat(out.toString()).contains("--config.file", "--web.config.file", "--web.listen-address", "--web.telemetry-path",
         "--log.level", "--log.format", ":29100");
   }
 
@@ -57,6 +57,15 @@ class MainTest {
     Path bad = dir.resolve("bad.yml");
     Files.writeString(bad, "projects: 3\n");
     assertThat(run("--config.file", bad.toString(), "--web.listen-address", "127.0.0.1:0")).isEqualTo(1);
+  }
+
+  @Test
+  void anInvalidWebConfigRefusesToStart() throws Exception {
+    Path bad = dir.resolve("web.yml");
+    Files.writeString(bad, "tls_server_config: {cert_file: missing.crt, key_file: missing.key}\n");
+    assertThat(run("--web.config.file", bad.toString(), "--web.listen-address", "127.0.0.1:0")).isEqualTo(1);
+    assertThat(run("--web.config.file", dir.resolve("absent.yml").toString(),
+        "--web.listen-address", "127.0.0.1:0")).isEqualTo(1);
   }
 
   @Test

@@ -40,43 +40,51 @@ public final class ConfigLoader {
   }
 
   public DxConfig load(Path file) throws ConfigException {
+    String text = readUtf8(file);
+    Path base = file.toAbsolutePath().getParent();
+    DxConfig config = parse(text, file.toString(), base);
+    return new DxConfig(Optional.of(file.toAbsolutePath()), config.projects());
+  }
+
+  /** The file's text: at most {@link #MAX_BYTES}, valid UTF-8; else a located error. */
+  static String readUtf8(Path file) throws ConfigException {
     String name = file.toString();
-    String text;
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
         throw failure(name, "file is larger than " + MAX_BYTES + " bytes");
       }
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       throw failure(name, "file is not valid UTF-8");
     } catch (IOException e) {
       throw failure(name, "cannot read: " + e);
     }
-    Path base = file.toAbsolutePath().getParent();
-    DxConfig config = parse(text, name, base);
-    return new DxConfig(Optional.of(file.toAbsolutePath()), config.projects());
   }
 
-  /** Parses config text; relative paths resolve against {@code baseDir}. */
-  DxConfig parse(String text, String fileName, Path baseDir) throws ConfigException {
-    YamlErrors errors = new YamlErrors(fileName);
-    Optional<Node> root;
+  /** The root node of {@code text} (empty for an empty document); a syntax error, located. */
+  static Optional<Node> compose(String text, String fileName) throws ConfigException {
     try {
       LoadSettings settings =
           LoadSettings.builder().setLabel(fileName).setMaxAliasesForCollections(20).build();
-      root = new Compose(settings).composeString(text);
+      return new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
+      YamlErrors errors = new YamlErrors(fileName);
       errors.at(e.getProblemMark(), "", "YAML syntax: " + e.getProblem());
       throw new ConfigException(errors.list());
     } catch (YamlEngineException e) {
       throw failure(fileName, "YAML syntax: " + e.getMessage());
     }
+  }
+
+  /** Parses config text; relative paths resolve against {@code baseDir}. */
+  DxConfig parse(String text, String fileName, Path baseDir) throws ConfigException {
+    YamlErrors errors = new YamlErrors(fileName);
+    Optional<Node> root = compose(text, fileName);
     if (root.isEmpty()) {
       throw failure(fileName, "the file is empty; expected a mapping with a 'projects' list");
     }
@@ -279,7 +287,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static ConfigException failure(String file, String message) {
+  static ConfigException failure(String file, String message) {
     return new ConfigException(List.of(new ConfigError(file, 0, 0, "", message)));
   }
 

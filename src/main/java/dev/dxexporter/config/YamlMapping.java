@@ -74,6 +74,17 @@ final class YamlMapping {
     return Optional.of(tuple.getValueNode());
   }
 
+  /** Every key present, for mappings with free-form keys (all count as known). */
+  List<String> keys() {
+    asked.addAll(entries.keySet());
+    return List.copyOf(entries.keySet());
+  }
+
+  /** The key node of {@code key}, to place an error on the key itself. */
+  Optional<Node> keyNode(String key) {
+    return Optional.ofNullable(entries.get(key)).map(NodeTuple::getKeyNode);
+  }
+
   Optional<String> string(String key) {
     return get(key).flatMap(value -> scalar(value, child(key)));
   }

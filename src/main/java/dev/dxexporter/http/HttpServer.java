@@ -1,42 +1,87 @@
 package dev.dxexporter.http;
 
+import dev.dxexporter.config.WebConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Jetty 12 serving the exporter's endpoints on one or more listen addresses. */
+/**
+ * Jetty 12 serving the exporter's endpoints on one or more listen addresses: plain HTTP, or HTTPS
+ * when the web config enables TLS; basic auth and extra headers in front of every path.
+ */
 public final class HttpServer implements AutoCloseable {
   private final Server server;
   private final List<ServerConnector> connectors = new ArrayList<>();
+  private final List<TlsConnectorFactory.Context> tlsContexts = new ArrayList<>();
+  private final WebHandler web;
+  private final boolean tls;
+  private Optional<WebConfig.Tls> tlsInForce;
 
   public HttpServer(
       List<ListenAddress> addresses, String telemetryPath, String version, ExporterStatus status,
       Reloader reloader) {
+    this(addresses, telemetryPath, version, status, reloader, WebConfig.NONE);
+  }
+
+  public HttpServer(
+      List<ListenAddress> addresses, String telemetryPath, String version, ExporterStatus status,
+      Reloader reloader, WebConfig webConfig) {
     QueuedThreadPool threads = new QueuedThreadPool(16, 2);
     threads.setName("dx-http");
     threads.setDaemon(true);
     server = new Server(threads);
+    tlsInForce = webConfig.tls();
+    tls = tlsInForce.isPresent();
     for (ListenAddress address : addresses) {
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
-      ServerConnector connector =
-          new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+      ServerConnector connector;
+      if (tls) {
+        TlsConnectorFactory.Context context = new TlsConnectorFactory.Context(tlsInForce.get());
+        tlsContexts.add(context);
+        connector = TlsConnectorFactory.create(server, http, context);
+      } else {
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+      }
       connector.setHost(address.host());
       connector.setPort(address.port());
       server.addConnector(connector);
       connectors.add(connector);
     }
-    server.setHandler(new ExporterHandler(telemetryPath, version, status, reloader));
+    web = new WebHandler(new ExporterHandler(telemetryPath, version, status, reloader), webConfig);
+    server.setHandler(web);
     server.setStopTimeout(3_000);
   }
 
   /** Binds every address; throws (naming the address) when one cannot be bound. */
   public void start() throws Exception {
     server.start();
+  }
+
+  /**
+   * Applies a re-read web config: its TLS settings to the connections that follow (open ones keep
+   * theirs), its users and headers to the requests that follow. Turning TLS on or off needs new
+   * connectors: then the TLS state stays as it is and this returns true (restart needed).
+   */
+  public synchronized boolean apply(WebConfig next) throws Exception {
+    if (next.tls().isPresent() != tls) {
+      web.apply(next);
+      return true;
+    }
+    if (tls && !Objects.equals(tlsInForce, next.tls())) {
+      for (TlsConnectorFactory.Context context : tlsContexts) {
+        context.replace(next.tls().get());
+      }
+      tlsInForce = next.tls();
+    }
+    web.apply(next);
+    return false;
   }
 
   /** The bound ports, in the order of the addresses (useful with port 0). */
