@@ -258,6 +258,43 @@ class AlertingEndToEndIT {
 
   @Test
   @Order(8)
+  void aRefusedReloadFiresDxConfigReloadFailedUntilAReloadSucceeds() throws Exception {
+    Path config = dir.resolve("dx-exporter.yml");
+    String good = Files.readString(config);
+    RuleFile rules = RuleFile.shipped();
+    String instance = "127.0.0.1:" + exporterPort;
+    try {
+      Files.writeString(config, good + "    colour: red\n");
+      assertThat(post(exporterUrl("/-/reload")).statusCode()).isEqualTo(500);
+
+      await("DxConfigReloadFailed delivered").atMost(WAIT).untilAsserted(() ->
+          assertThat(receiver.delivered()).as(alertmanager.logTail()).anySatisfy(d -> {
+            assertThat(d.label("alertname")).isEqualTo("DxConfigReloadFailed");
+            assertThat(d.path()).isEqualTo("/ticket");
+            assertThat(d.status()).isEqualTo("firing");
+            assertThat(d.label("severity")).isEqualTo("warning");
+            assertThat(d.label("instance")).isEqualTo(instance);
+            assertAnnotations(d, rules.alert("DxConfigReloadFailed"));
+          }));
+      // The refused reload changed nothing: the breach alerts still fire.
+      assertThat(prometheus.query("ALERTS{alertstate=\"firing\", project=\"breach\"}").result()).isNotEmpty();
+    } finally {
+      Files.writeString(config, good);
+    }
+    assertThat(post(exporterUrl("/-/reload")).statusCode()).isEqualTo(200);
+    await("DxConfigReloadFailed resolved").atMost(WAIT).untilAsserted(() ->
+        assertThat(prometheus.query("ALERTS{alertname=\"DxConfigReloadFailed\"}").result()).isEmpty());
+  }
+
+  private static java.net.http.HttpResponse<String> post(String url) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @Order(9)
   void exporterHealthAlertFiresWhenTheExporterStops() {
     exporter.close();
     RuleFile rules = RuleFile.shipped();

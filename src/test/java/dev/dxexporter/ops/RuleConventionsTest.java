@@ -37,7 +37,10 @@ class RuleConventionsTest {
   void descriptionsNameTheSubjectAndHumanizeTheValue() {
     for (Rule r : RULES.alerts()) {
       String description = r.annotations().get("description");
-      if (r.expr().startsWith("dx_")) {
+      if (r.expr().startsWith("dx_config_")) {
+        // Exporter-wide series (no project label): the subject is the exporter instance.
+        assertThat(description).as(r.alert()).contains("{{ $labels.instance }}");
+      } else if (r.expr().startsWith("dx_")) {
         assertThat(description).as(r.alert()).contains("{{ $labels.project }}");
         // A 0/1 state (`== 0`) has no value worth printing; every measured value is shown.
         if (!r.expr().endsWith("== 0")) {

@@ -43,7 +43,8 @@ class ThresholdDriftTest {
 
   /** Health alerts of the exporter and its inputs compare against schedule periods, `up` or 0/1, not roadmap numbers. */
   private static final Set<String> HEALTH_ALERTS = Set.of(
-      "DxExporterDown", "DxExporterAbsent", "DxCollectorFailing", "DxCollectionStale", "DxDependencyManifestUnreadable");
+      "DxExporterDown", "DxExporterAbsent", "DxCollectorFailing", "DxCollectionStale", "DxConfigReloadFailed",
+      "DxDependencyManifestUnreadable");
 
   /** The threshold lines a dashboard panel over an objective's metric must draw. */
   record PanelLines(String objective, Pattern metric, List<ToDoubleFunction<Thresholds>> lines) {
