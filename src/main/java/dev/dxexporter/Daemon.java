@@ -95,13 +95,8 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
    * Binds the ports first (so a taken port fails fast), then starts the collectors of {@code config}.
    *
    * @param planner builds the collectors of a config; called again on every reload
+   * @param web the TLS, basic auth and headers to serve with ({@link Web#none()}: plain HTTP)
    */
-  public static Daemon start(BuildInfo build, DxConfig config, ConfigSource source,
-      Function<DxConfig, CollectorPlan> planner, Options options, Clock clock) throws Exception {
-    return start(build, config, source, planner, options, Web.none(), clock);
-  }
-
-  /** As above, serving with the TLS, basic auth and headers of {@code web}. */
   public static Daemon start(BuildInfo build, DxConfig config, ConfigSource source,
       Function<DxConfig, CollectorPlan> planner, Options options, Web web, Clock clock)
       throws Exception {

@@ -125,7 +125,7 @@ class DaemonIntegrationTest {
     daemon = Daemon.start(BuildInfo.load(), loader.load(config), () -> loader.load(config),
         c -> CollectorPlan.create(c, 2, Clock.systemUTC()),
         new Daemon.Options(List.of(ListenAddress.parse("127.0.0.1:0")), "/metrics", 2, Duration.ofSeconds(5)),
-        Clock.systemUTC());
+        Daemon.Web.none(), Clock.systemUTC());
     return "http://127.0.0.1:" + daemon.ports().get(0);
   }
 

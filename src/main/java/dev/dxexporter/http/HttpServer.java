@@ -25,12 +25,6 @@ public final class HttpServer implements AutoCloseable {
 
   public HttpServer(
       List<ListenAddress> addresses, String telemetryPath, String version, ExporterStatus status,
-      Reloader reloader) {
-    this(addresses, telemetryPath, version, status, reloader, WebConfig.NONE);
-  }
-
-  public HttpServer(
-      List<ListenAddress> addresses, String telemetryPath, String version, ExporterStatus status,
       Reloader reloader, WebConfig webConfig) {
     QueuedThreadPool threads = new QueuedThreadPool(16, 2);
     threads.setName("dx-http");

@@ -41,7 +41,7 @@ class ExporterHttpTest {
           public dev.dxexporter.metrics.RenderedMetrics rendered() { return registry.rendered(); }
           public List<dev.dxexporter.metrics.CollectorState> collectors() { return registry.states(); }
           public boolean ready() { return registry.allRanOnce(); }
-        }, () -> reloadAnswer);
+        }, () -> reloadAnswer, dev.dxexporter.config.WebConfig.NONE);
     server.start();
     base = "http://127.0.0.1:" + server.ports().get(0);
   }
