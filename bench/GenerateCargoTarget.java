@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * Writes a deterministic tree shaped like a Cargo {@code target/} directory of a mid-size workspace,
- * about 300,000 files: per profile a flat {@code deps/}, {@code .fingerprint/} and {@code build/}
- * directories per unit, and {@code incremental/} session directories full of codegen-unit object
- * files, which dominate real trees. Top-level artefacts are hard links into {@code deps/}, as cargo
- * makes them. Run with {@code java bench/GenerateCargoTarget.java DIR}; same seed, same tree.
+ * Writes a deterministic tree shaped like a Cargo {@code target/} directory of a mid-size
+ * workspace, about 300,000 files: per profile a flat {@code deps/}, {@code .fingerprint/} and
+ * {@code build/} directories per unit, and {@code incremental/} session directories full of
+ * codegen-unit object files, which dominate real trees. Top-level artefacts are hard links into
+ * {@code deps/}, as cargo makes them. Run with {@code java bench/GenerateCargoTarget.java DIR};
+ * same seed, same tree.
  */
 public class GenerateCargoTarget {
   private static final long SEED = 20261129L;
@@ -26,7 +27,8 @@ public class GenerateCargoTarget {
     }
     GenerateCargoTarget generator = new GenerateCargoTarget();
     generator.target(root);
-    Files.writeString(root.resolve(".complete"), generator.files + " files, " + generator.bytes + " bytes\n");
+    Files.writeString(
+        root.resolve(".complete"), generator.files + " files, " + generator.bytes + " bytes\n");
     System.out.println(root + ": " + generator.files + " files, " + generator.bytes + " bytes");
   }
 
@@ -47,7 +49,8 @@ public class GenerateCargoTarget {
     for (int unit = 0; unit < units; unit++) {
       String crate = "crate_" + unit;
       String hash = String.format("%016x", random.nextLong());
-      Path rlib = write(deps.resolve("lib" + crate + "-" + hash + ".rlib"), logUniform(2_000, 2_000_000));
+      Path rlib =
+          write(deps.resolve("lib" + crate + "-" + hash + ".rlib"), logUniform(2_000, 2_000_000));
       write(deps.resolve("lib" + crate + "-" + hash + ".rmeta"), logUniform(500, 300_000));
       write(deps.resolve(crate + "-" + hash + ".d"), logUniform(100, 5_000));
       if (unit % 50 == 0) {
@@ -64,7 +67,9 @@ public class GenerateCargoTarget {
         write(script.resolve("build-script-build"), logUniform(300_000, 2_000_000));
         write(script.resolve("build_script_build-" + hash), logUniform(300_000, 2_000_000));
         write(script.resolve("build_script_build-" + hash + ".d"), logUniform(100, 2_000));
-        Path run = Files.createDirectories(build.resolve(crate + "-" + hash.substring(8) + hash.substring(0, 8)));
+        Path run =
+            Files.createDirectories(
+                build.resolve(crate + "-" + hash.substring(8) + hash.substring(0, 8)));
         Path out = Files.createDirectories(run.resolve("out"));
         write(run.resolve("output"), logUniform(10, 2_000));
         write(run.resolve("stderr"), 0);
@@ -79,7 +84,9 @@ public class GenerateCargoTarget {
     for (int c = 0; c < incrementalCrates; c++) {
       Path crateDir = Files.createDirectories(incremental.resolve("crate_" + c + "-" + base32(13)));
       for (int session = 0; session < 2; session++) {
-        Path s = Files.createDirectories(crateDir.resolve("s-" + base32(10) + "-" + base32(13) + "-" + base32(20)));
+        Path s =
+            Files.createDirectories(
+                crateDir.resolve("s-" + base32(10) + "-" + base32(13) + "-" + base32(20)));
         write(crateDir.resolve(s.getFileName() + ".lock"), 0);
         write(s.resolve("dep-graph.bin"), logUniform(10_000, 2_000_000));
         write(s.resolve("query-cache.bin"), logUniform(10_000, 2_000_000));

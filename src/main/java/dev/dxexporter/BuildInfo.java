@@ -34,6 +34,7 @@ public record BuildInfo(String version, String revision, String javaVersion) {
   }
 
   public Sample sample() {
-    return Sample.of(FAMILY, 1, "version", version, "revision", revision, "java_version", javaVersion);
+    return Sample.of(
+        FAMILY, 1, "version", version, "revision", revision, "java_version", javaVersion);
   }
 }

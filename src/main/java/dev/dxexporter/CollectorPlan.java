@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * Maps the config to collector instances: the one place that knows every source, like
- * node_exporter's registry of collector factories but without global state. The shared cache scanner
- * (a thread pool) is a resource of the plan, closed with it.
+ * node_exporter's registry of collector factories but without global state. The shared cache
+ * scanner (a thread pool) is a resource of the plan, closed with it.
  */
 record CollectorPlan(List<PlannedCollector> collectors, List<AutoCloseable> resources)
     implements AutoCloseable {
@@ -42,30 +42,46 @@ record CollectorPlan(List<PlannedCollector> collectors, List<AutoCloseable> reso
       for (CacheConfig cache : project.caches()) {
         Collector collector;
         if (unsupported.isPresent()) {
-          // Where the scanner cannot run (not Linux x86_64/aarch64), each cache collector fails with
-          // the reason, visible on the landing page and in dx_collector_success; the rest still runs.
+          // Where the scanner cannot run (not Linux x86_64/aarch64), each cache collector fails
+          // with
+          // the reason, visible on the landing page and in dx_collector_success; the rest still
+          // runs.
           String reason = "cache scanning is not supported here: " + unsupported.get();
-          collector = () -> {
-            throw new UnsupportedOperationException(reason);
-          };
+          collector =
+              () -> {
+                throw new UnsupportedOperationException(reason);
+              };
         } else {
           if (scanner == null) {
             scanner = new CacheScanner(scanThreads);
             resources.add(scanner);
             filesystems = new FilesystemUsage();
           }
-          collector = new CacheCollector(project.name(), cache.name(), cache.path(),
-              cache.staleAfter(), cache.timeout(), scanner, filesystems, clock);
+          collector =
+              new CacheCollector(
+                  project.name(),
+                  cache.name(),
+                  cache.path(),
+                  cache.staleAfter(),
+                  cache.timeout(),
+                  scanner,
+                  filesystems,
+                  clock);
         }
-        collectors.add(new PlannedCollector(
-            new CollectorId(project.name(), CACHE_PREFIX + cache.name()), cache.schedule(), collector));
+        collectors.add(
+            new PlannedCollector(
+                new CollectorId(project.name(), CACHE_PREFIX + cache.name()),
+                cache.schedule(),
+                collector));
       }
       if (project.dependencies().isPresent()) {
         DependencyConfig deps = project.dependencies().get();
-        collectors.add(new PlannedCollector(
-            new CollectorId(project.name(), DEPENDENCIES),
-            deps.schedule(),
-            new DependencyCollector(project.name(), project.path(), ecosystems(deps.ecosystems()))));
+        collectors.add(
+            new PlannedCollector(
+                new CollectorId(project.name(), DEPENDENCIES),
+                deps.schedule(),
+                new DependencyCollector(
+                    project.name(), project.path(), ecosystems(deps.ecosystems()))));
       }
     }
     return new CollectorPlan(List.copyOf(collectors), List.copyOf(resources));
@@ -73,8 +89,9 @@ record CollectorPlan(List<PlannedCollector> collectors, List<AutoCloseable> reso
 
   /** Config names to the collector's enum; an empty set stays empty (detect on each run). */
   static Set<Ecosystem> ecosystems(Set<String> names) {
-    Map<String, Ecosystem> byLabel = EnumSet.allOf(Ecosystem.class).stream()
-        .collect(Collectors.toMap(Ecosystem::label, Function.identity()));
+    Map<String, Ecosystem> byLabel =
+        EnumSet.allOf(Ecosystem.class).stream()
+            .collect(Collectors.toMap(Ecosystem::label, Function.identity()));
     Set<Ecosystem> out = EnumSet.noneOf(Ecosystem.class);
     for (String name : names) {
       Ecosystem e = byLabel.get(name);

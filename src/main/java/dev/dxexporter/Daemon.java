@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The running exporter: the HTTP server, and a generation of collectors (plan, registry, scheduler)
  * built from the config. A reload builds the next generation from the re-read config, carrying over
- * the state of collectors that still exist, and swaps it in; an invalid config leaves the running one
- * untouched. Stop with {@link #close}: bounded, running collectors are interrupted and abandoned after
- * the grace period, the ports are released.
+ * the state of collectors that still exist, and swaps it in; an invalid config leaves the running
+ * one untouched. Stop with {@link #close}: bounded, running collectors are interrupted and
+ * abandoned after the grace period, the ports are released.
  */
 public final class Daemon implements AutoCloseable, ExporterStatus {
   private static final Logger log = LoggerFactory.getLogger(Daemon.class);
@@ -40,7 +40,10 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
 
   /** Command-line settings of the serving side. */
   public record Options(
-      List<ListenAddress> listen, String telemetryPath, int collectorThreads, Duration shutdownGrace) {}
+      List<ListenAddress> listen,
+      String telemetryPath,
+      int collectorThreads,
+      Duration shutdownGrace) {}
 
   /** Where the config comes from: a file (re-read on reload) or the zero-config default. */
   public interface ConfigSource {
@@ -77,8 +80,13 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
   private ConfigReload reloadStatus;
   private volatile Generation current;
 
-  private Daemon(BuildInfo build, ConfigSource source, Function<DxConfig, CollectorPlan> planner,
-      Options options, Web web, Clock clock) {
+  private Daemon(
+      BuildInfo build,
+      ConfigSource source,
+      Function<DxConfig, CollectorPlan> planner,
+      Options options,
+      Web web,
+      Clock clock) {
     this.build = build;
     this.source = source;
     this.webSource = web.source();
@@ -87,18 +95,31 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     this.clock = clock;
     this.reloadStatus = ConfigReload.loadedAt(clock.instant());
     JvmMetrics.builder().register(jvm);
-    this.http = new HttpServer(options.listen(), options.telemetryPath(), build.version(), this,
-        this::reload, web.initial());
+    this.http =
+        new HttpServer(
+            options.listen(),
+            options.telemetryPath(),
+            build.version(),
+            this,
+            this::reload,
+            web.initial());
   }
 
   /**
-   * Binds the ports first (so a taken port fails fast), then starts the collectors of {@code config}.
+   * Binds the ports first (so a taken port fails fast), then starts the collectors of {@code
+   * config}.
    *
    * @param planner builds the collectors of a config; called again on every reload
    * @param web the TLS, basic auth and headers to serve with ({@link Web#none()}: plain HTTP)
    */
-  public static Daemon start(BuildInfo build, DxConfig config, ConfigSource source,
-      Function<DxConfig, CollectorPlan> planner, Options options, Web web, Clock clock)
+  public static Daemon start(
+      BuildInfo build,
+      DxConfig config,
+      ConfigSource source,
+      Function<DxConfig, CollectorPlan> planner,
+      Options options,
+      Web web,
+      Clock clock)
       throws Exception {
     Daemon daemon = new Daemon(build, source, planner, options, web, clock);
     try {
@@ -115,8 +136,11 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
       throw e;
     }
     WebConfig w = web.initial();
-    log.info("listening on {} with {} collectors; TLS {}, basic auth {}", options.listen(),
-        daemon.current.plan().collectors().size(), w.tls().isPresent() ? "enabled" : "disabled",
+    log.info(
+        "listening on {} with {} collectors; TLS {}, basic auth {}",
+        options.listen(),
+        daemon.current.plan().collectors().size(),
+        w.tls().isPresent() ? "enabled" : "disabled",
         w.users().isEmpty() ? "off" : "on (" + w.users().size() + " users)");
     return daemon;
   }
@@ -140,7 +164,8 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
         CollectorRunner runner = new CollectorRunner(c.id(), c.collector(), registry, clock);
         scheduler.add("collector " + c.id(), c.schedule(), runner::runOnce);
       }
-      scheduler.add("runtime metrics", new Schedule.Every(RUNTIME_REFRESH), registry::refreshRuntime);
+      scheduler.add(
+          "runtime metrics", new Schedule.Every(RUNTIME_REFRESH), registry::refreshRuntime);
       scheduler.start();
     } catch (Exception e) {
       scheduler.close(Duration.ZERO);
@@ -159,9 +184,8 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
   /**
    * Re-reads the config and the web config and, when both are valid, applies the web config (users
    * and headers to the next requests, TLS settings to the next connections) and replaces the
-   * collectors. Returns the errors when either is invalid (then nothing
-   * changes: the running collectors, users and headers carry on). Called by SIGHUP and POST
-   * /-/reload.
+   * collectors. Returns the errors when either is invalid (then nothing changes: the running
+   * collectors, users and headers carry on). Called by SIGHUP and POST /-/reload.
    */
   public synchronized Optional<String> reload() {
     DxConfig config;
@@ -177,8 +201,10 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     }
     try {
       if (http.apply(web)) {
-        log.warn("reload: the web config turns TLS {}; that takes effect only after a restart (users,"
-            + " headers applied)", web.tls().isPresent() ? "on" : "off");
+        log.warn(
+            "reload: the web config turns TLS {}; that takes effect only after a restart (users,"
+                + " headers applied)",
+            web.tls().isPresent() ? "on" : "off");
       }
     } catch (Exception e) {
       reloadStatus = reloadStatus.failed("web config: " + e.getMessage());
@@ -188,8 +214,8 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     }
     Generation old = current;
     old.scheduler().close(options.shutdownGrace());
-    Map<Object, CollectorState> states = old.registry().states().stream()
-        .collect(Collectors.toMap(CollectorState::id, s -> s));
+    Map<Object, CollectorState> states =
+        old.registry().states().stream().collect(Collectors.toMap(CollectorState::id, s -> s));
     reloadStatus = ConfigReload.loadedAt(clock.instant());
     try {
       current = startGeneration(planner.apply(config), states);

@@ -50,7 +50,9 @@ public final class Main implements Callable<Integer> {
     return serve(options);
   }
 
-  @Command(name = "serve", mixinStandardHelpOptions = true,
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
       description = "Run the exporter (the default command).")
   static final class Serve implements Callable<Integer> {
     @Mixin ServeOptions options;
@@ -61,14 +63,21 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "config", description = "Work with config files.",
-      subcommands = {ConfigCheck.class}, mixinStandardHelpOptions = true)
+  @Command(
+      name = "config",
+      description = "Work with config files.",
+      subcommands = {ConfigCheck.class},
+      mixinStandardHelpOptions = true)
   static final class ConfigCommand {}
 
-  @Command(name = "check", mixinStandardHelpOptions = true,
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
       description = "Validate a config file: exit 0 when valid, 1 with every problem listed.")
   static final class ConfigCheck implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE") Path file;
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -78,8 +87,9 @@ public final class Main implements Callable<Integer> {
       try {
         DxConfig config = loader().load(file);
         int collectors = CollectorPlan.count(config);
-        out.printf("%s: valid, %d project(s), %d collector(s)%n", file, config.projects().size(),
-            collectors);
+        out.printf(
+            "%s: valid, %d project(s), %d collector(s)%n",
+            file, config.projects().size(), collectors);
         out.flush();
         return 0;
       } catch (ConfigException e) {
@@ -124,8 +134,11 @@ public final class Main implements Callable<Integer> {
     }
     Logger log = LoggerFactory.getLogger(Main.class);
     BuildInfo build = BuildInfo.load();
-    log.info("Starting dx-exporter version={} revision={} java={}", build.version(),
-        build.revision(), build.javaVersion());
+    log.info(
+        "Starting dx-exporter version={} revision={} java={}",
+        build.version(),
+        build.revision(),
+        build.javaVersion());
     List<ListenAddress> listen;
     Daemon.ConfigSource source;
     DxConfig config;
@@ -138,10 +151,12 @@ public final class Main implements Callable<Integer> {
       Path home = Path.of(System.getProperty("user.home"));
       Path cwd = Path.of("");
       Path file = o.configFile;
-      source = file == null
-          ? () -> ZeroConfig.forDirectory(cwd, home, System.getenv(),
-              root -> !Ecosystem.detect(root).isEmpty())
-          : () -> loader().load(file);
+      source =
+          file == null
+              ? () ->
+                  ZeroConfig.forDirectory(
+                      cwd, home, System.getenv(), root -> !Ecosystem.detect(root).isEmpty())
+              : () -> loader().load(file);
       config = source.load();
     } catch (ConfigException e) {
       e.errors().forEach(error -> log.error("invalid config: {}", error));
@@ -159,28 +174,40 @@ public final class Main implements Callable<Integer> {
       return 1;
     }
     for (ProjectConfig p : config.projects()) {
-      log.info("project {} at {}: caches {}, dependencies {}", p.name(), p.path(),
+      log.info(
+          "project {} at {}: caches {}, dependencies {}",
+          p.name(),
+          p.path(),
           p.caches().stream().map(c -> c.name() + "=" + c.path()).toList(),
           p.dependencies().isPresent() ? "on" : "off");
     }
     Clock clock = Clock.systemUTC();
     Daemon daemon;
     try {
-      daemon = Daemon.start(build, config, source,
-          c -> CollectorPlan.create(c, o.scanThreads, clock),
-          new Daemon.Options(listen, o.telemetryPath, o.collectorThreads, SHUTDOWN_GRACE), web,
-          clock);
+      daemon =
+          Daemon.start(
+              build,
+              config,
+              source,
+              c -> CollectorPlan.create(c, o.scanThreads, clock),
+              new Daemon.Options(listen, o.telemetryPath, o.collectorThreads, SHUTDOWN_GRACE),
+              web,
+              clock);
     } catch (Exception e) {
       log.error("{}", e.getMessage());
       return 1;
     }
     ReloadSignal.install(() -> daemon.reload());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("shutting down");
-      daemon.close(SHUTDOWN_GRACE);
-      stopped.countDown();
-    }, "dx-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("shutting down");
+                  daemon.close(SHUTDOWN_GRACE);
+                  stopped.countDown();
+                },
+                "dx-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException e) {

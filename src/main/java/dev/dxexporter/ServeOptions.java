@@ -11,14 +11,16 @@ final class ServeOptions {
   @Option(
       names = "--config.file",
       paramLabel = "FILE",
-      description = "YAML config file. Without it, the current directory is monitored as one project.")
+      description =
+          "YAML config file. Without it, the current directory is monitored as one project.")
   Path configFile;
 
   @Option(
       names = "--web.config.file",
       paramLabel = "FILE",
-      description = "exporter-toolkit web config (TLS, basic auth, headers). Read at start-up and"
-          + " on reload. Default: none (plain HTTP, no auth).")
+      description =
+          "exporter-toolkit web config (TLS, basic auth, headers). Read at start-up and"
+              + " on reload. Default: none (plain HTTP, no auth).")
   Path webConfigFile;
 
   @Option(
@@ -38,8 +40,9 @@ final class ServeOptions {
       names = "--log.level",
       paramLabel = "LEVEL",
       defaultValue = "info",
-      description = "Only log messages with the given severity or above: debug, info, warn, error."
-          + " Default: ${DEFAULT-VALUE}.")
+      description =
+          "Only log messages with the given severity or above: debug, info, warn, error."
+              + " Default: ${DEFAULT-VALUE}.")
   String logLevel;
 
   @Option(

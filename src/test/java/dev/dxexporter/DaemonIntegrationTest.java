@@ -43,14 +43,18 @@ class DaemonIntegrationTest {
   @Test
   void scrapesCacheAndDependencyMetricsOfATempProject() throws Exception {
     Path project = Files.createDirectories(tmp.resolve("proj"));
-    Files.writeString(project.resolve("Cargo.toml"), """
+    Files.writeString(
+        project.resolve("Cargo.toml"),
+        """
         [workspace]
         members = ["crates/*"]
         [workspace.dependencies]
         serde = "1"
         """);
     Files.createDirectories(project.resolve("crates/core"));
-    Files.writeString(project.resolve("crates/core/Cargo.toml"), """
+    Files.writeString(
+        project.resolve("crates/core/Cargo.toml"),
+        """
         [package]
         name = "core"
         version = "0.1.0"
@@ -61,7 +65,9 @@ class DaemonIntegrationTest {
         criterion = "0.5"
         """);
     Files.createDirectories(project.resolve("crates/cli"));
-    Files.writeString(project.resolve("crates/cli/Cargo.toml"), """
+    Files.writeString(
+        project.resolve("crates/cli/Cargo.toml"),
+        """
         [package]
         name = "cli"
         version = "0.1.0"
@@ -76,7 +82,9 @@ class DaemonIntegrationTest {
       Files.write(target.resolve("lib" + i + ".rlib"), new byte[1000 * i + 7]);
     }
     Path config = tmp.resolve("dx.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         projects:
           - name: demo
             path: proj
@@ -92,8 +100,10 @@ class DaemonIntegrationTest {
     Map<String, Double> m = parse(get(base + "/metrics").body());
 
     String cache = "{cache=\"target\",project=\"demo\"}";
-    assertThat(m.get("dx_cache_size_bytes" + cache)).isEqualTo(du(project.resolve("target"), "--block-size=1"));
-    assertThat(m.get("dx_cache_apparent_size_bytes" + cache)).isEqualTo(du(project.resolve("target"), "-b"));
+    assertThat(m.get("dx_cache_size_bytes" + cache))
+        .isEqualTo(du(project.resolve("target"), "--block-size=1"));
+    assertThat(m.get("dx_cache_apparent_size_bytes" + cache))
+        .isEqualTo(du(project.resolve("target"), "-b"));
     assertThat(m.get("dx_cache_files" + cache)).isEqualTo(50.0);
     assertThat(m.get("dx_cache_directories" + cache)).isEqualTo(3.0); // target, debug, deps
     assertThat(m.get("dx_cache_present" + cache)).isEqualTo(1.0);
@@ -101,20 +111,35 @@ class DaemonIntegrationTest {
     assertThat(m.get("dx_filesystem_size_bytes" + cache)).isPositive();
 
     // As the manifests above declare them.
-    assertThat(m.get("dx_dependencies{ecosystem=\"cargo\",kind=\"normal\",package=\"core\",project=\"demo\"}")).isEqualTo(2.0);
-    assertThat(m.get("dx_dependencies{ecosystem=\"cargo\",kind=\"dev\",package=\"core\",project=\"demo\"}")).isEqualTo(1.0);
-    assertThat(m.get("dx_dependencies{ecosystem=\"cargo\",kind=\"normal\",package=\"cli\",project=\"demo\"}")).isEqualTo(2.0);
-    assertThat(m.get("dx_dependencies{ecosystem=\"cargo\",kind=\"build\",package=\"cli\",project=\"demo\"}")).isEqualTo(1.0);
+    assertThat(
+            m.get(
+                "dx_dependencies{ecosystem=\"cargo\",kind=\"normal\",package=\"core\",project=\"demo\"}"))
+        .isEqualTo(2.0);
+    assertThat(
+            m.get(
+                "dx_dependencies{ecosystem=\"cargo\",kind=\"dev\",package=\"core\",project=\"demo\"}"))
+        .isEqualTo(1.0);
+    assertThat(
+            m.get(
+                "dx_dependencies{ecosystem=\"cargo\",kind=\"normal\",package=\"cli\",project=\"demo\"}"))
+        .isEqualTo(2.0);
+    assertThat(
+            m.get(
+                "dx_dependencies{ecosystem=\"cargo\",kind=\"build\",package=\"cli\",project=\"demo\"}"))
+        .isEqualTo(1.0);
     // serde, tokio, criterion, cc: the path dependency on the member `core` is not external.
-    assertThat(m.get("dx_dependencies_distinct{ecosystem=\"cargo\",project=\"demo\"}")).isEqualTo(4.0);
+    assertThat(m.get("dx_dependencies_distinct{ecosystem=\"cargo\",project=\"demo\"}"))
+        .isEqualTo(4.0);
 
     for (String collector : List.of("cache:target", "cache:gone", "dependencies")) {
       String labels = "{collector=\"" + collector + "\",project=\"demo\"}";
       assertThat(m.get("dx_collector_success" + labels)).as(collector).isEqualTo(1.0);
       assertThat(m.get("dx_collector_errors_total" + labels)).as(collector).isEqualTo(0.0);
       assertThat(m.get("dx_collector_interval_seconds" + labels)).as(collector).isEqualTo(3600.0);
-      assertThat(m.get("dx_collector_last_success_timestamp_seconds" + labels)).as(collector)
-          .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
+      assertThat(m.get("dx_collector_last_success_timestamp_seconds" + labels))
+          .as(collector)
+          .isCloseTo(
+              System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
     }
     assertThat(m.keySet()).anyMatch(k -> k.startsWith("dx_build_info{"));
     assertThat(m.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
@@ -122,10 +147,16 @@ class DaemonIntegrationTest {
 
   private String start(Path config) throws Exception {
     ConfigLoader loader = new ConfigLoader(tmp);
-    daemon = Daemon.start(BuildInfo.load(), loader.load(config), () -> loader.load(config),
-        c -> CollectorPlan.create(c, 2, Clock.systemUTC()),
-        new Daemon.Options(List.of(ListenAddress.parse("127.0.0.1:0")), "/metrics", 2, Duration.ofSeconds(5)),
-        Daemon.Web.none(), Clock.systemUTC());
+    daemon =
+        Daemon.start(
+            BuildInfo.load(),
+            loader.load(config),
+            () -> loader.load(config),
+            c -> CollectorPlan.create(c, 2, Clock.systemUTC()),
+            new Daemon.Options(
+                List.of(ListenAddress.parse("127.0.0.1:0")), "/metrics", 2, Duration.ofSeconds(5)),
+            Daemon.Web.none(),
+            Clock.systemUTC());
     return "http://127.0.0.1:" + daemon.ports().get(0);
   }
 
@@ -134,7 +165,9 @@ class DaemonIntegrationTest {
     Files.createDirectories(tmp.resolve("p/target"));
     Files.createDirectories(tmp.resolve("p/node_modules/x"));
     Path config = tmp.resolve("dx.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         projects:
           - name: p
             path: p
@@ -154,7 +187,9 @@ class DaemonIntegrationTest {
     assertThat(afterBad.get("dx_config_last_reload_successful")).isEqualTo(0.0);
     assertThat(afterBad.get("dx_cache_present{cache=\"target\",project=\"p\"}")).isEqualTo(1.0);
 
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         projects:
           - name: p
             path: p
@@ -164,26 +199,35 @@ class DaemonIntegrationTest {
             dependencies: {enabled: false}
         """);
     assertThat(post(base + "/-/reload").statusCode()).isEqualTo(200);
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        parse(get(base + "/metrics").body()).containsKey("dx_cache_directories{cache=\"node_modules\",project=\"p\"}"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                parse(get(base + "/metrics").body())
+                    .containsKey("dx_cache_directories{cache=\"node_modules\",project=\"p\"}"));
     Map<String, Double> after = parse(get(base + "/metrics").body());
     assertThat(after.get("dx_config_last_reload_successful")).isEqualTo(1.0);
-    assertThat(after.get("dx_cache_directories{cache=\"node_modules\",project=\"p\"}")).isEqualTo(2.0);
+    assertThat(after.get("dx_cache_directories{cache=\"node_modules\",project=\"p\"}"))
+        .isEqualTo(2.0);
     // The target collector continued: its state (and so readiness) carried over the reload.
-    assertThat(after.get("dx_collector_success{collector=\"cache:target\",project=\"p\"}")).isEqualTo(1.0);
+    assertThat(after.get("dx_collector_success{collector=\"cache:target\",project=\"p\"}"))
+        .isEqualTo(1.0);
     assertThat(get(base + "/-/ready").statusCode()).isEqualTo(200);
   }
 
   private HttpResponse<String> post(String url) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{.*\\})?) (\\S+)$");
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{.*\\})?) (\\S+)$");
 
   /** Sample lines of the text format, keyed by name and label set as written. */
   static Map<String, Double> parse(String text) {
@@ -198,7 +242,8 @@ class DaemonIntegrationTest {
   }
 
   private static double du(Path path, String flag) throws Exception {
-    Process p = new ProcessBuilder("du", "-s", flag, path.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("du", "-s", flag, path.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes()).trim();
     assertThat(p.waitFor()).isZero();
     return Double.parseDouble(out.split("\\s+")[0]);

@@ -32,7 +32,8 @@ class MainTest {
   @Test
   void configCheckListsEveryErrorAndExitsOne() throws Exception {
     Path bad = dir.resolve("bad.yml");
-    Files.writeString(bad, "projects:\n  - name: p\n    path: /p\n    colour: red\n    caches: [{name: c}]\n");
+    Files.writeString(
+        bad, "projects:\n  - name: p\n    path: /p\n    colour: red\n    caches: [{name: c}]\n");
     assertThat(run("config", "check", bad.toString())).isEqualTo(1);
     assertThat(err.toString())
         .contains(bad + ":4:5: projects[0].colour: unknown key")
@@ -48,24 +49,38 @@ class MainTest {
   @Test
   void helpListsThePrometheusStyleFlags() {
     assertThat(run("serve", "--help")).isEqualTo(0);
-    assertThat(out.toString()).contains("--config.file", "--web.config.file", "--web.listen-address", "--web.telemetry-path",
-        "--log.level", "--log.format", ":29100");
+    assertThat(out.toString())
+        .contains(
+            "--config.file",
+            "--web.config.file",
+            "--web.listen-address",
+            "--web.telemetry-path",
+            "--log.level",
+            "--log.format",
+            ":29100");
   }
 
   @Test
   void anInvalidConfigRefusesToStart() throws Exception {
     Path bad = dir.resolve("bad.yml");
     Files.writeString(bad, "projects: 3\n");
-    assertThat(run("--config.file", bad.toString(), "--web.listen-address", "127.0.0.1:0")).isEqualTo(1);
+    assertThat(run("--config.file", bad.toString(), "--web.listen-address", "127.0.0.1:0"))
+        .isEqualTo(1);
   }
 
   @Test
   void anInvalidWebConfigRefusesToStart() throws Exception {
     Path bad = dir.resolve("web.yml");
     Files.writeString(bad, "tls_server_config: {cert_file: missing.crt, key_file: missing.key}\n");
-    assertThat(run("--web.config.file", bad.toString(), "--web.listen-address", "127.0.0.1:0")).isEqualTo(1);
-    assertThat(run("--web.config.file", dir.resolve("absent.yml").toString(),
-        "--web.listen-address", "127.0.0.1:0")).isEqualTo(1);
+    assertThat(run("--web.config.file", bad.toString(), "--web.listen-address", "127.0.0.1:0"))
+        .isEqualTo(1);
+    assertThat(
+            run(
+                "--web.config.file",
+                dir.resolve("absent.yml").toString(),
+                "--web.listen-address",
+                "127.0.0.1:0"))
+        .isEqualTo(1);
   }
 
   @Test

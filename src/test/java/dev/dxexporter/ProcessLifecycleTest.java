@@ -44,8 +44,10 @@ class ProcessLifecycleTest {
 
   private int status(String url) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      return http.send(
+              HttpRequest.newBuilder(URI.create(url)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
@@ -54,12 +56,15 @@ class ProcessLifecycleTest {
   }
 
   private String metrics(String base) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(
+            HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private void signal(String name) throws Exception {
-    assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor())
+    assertThat(
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor())
         .isZero();
   }
 
@@ -67,23 +72,37 @@ class ProcessLifecycleTest {
   void sighupReloadsAndSigtermStopsAndReleasesThePort() throws Exception {
     Files.createDirectories(tmp.resolve("p/target"));
     Path config = tmp.resolve("dx.yml");
-    Files.writeString(config, "projects:\n  - {name: p, path: p, caches: [{name: target, path: target}],"
-        + " dependencies: {enabled: false}}\n");
+    Files.writeString(
+        config,
+        "projects:\n  - {name: p, path: p, caches: [{name: target, path: target}],"
+            + " dependencies: {enabled: false}}\n");
     int port = freePort();
     String base = "http://127.0.0.1:" + port;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "--config.file=" + config, "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("out.log").toFile())
-        .start();
+    process =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--config.file=" + config,
+                "--web.listen-address=127.0.0.1:" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("out.log").toFile())
+            .start();
     await().atMost(Duration.ofSeconds(60)).until(() -> status(base + "/-/ready") == 200);
 
-    Files.writeString(config, "projects:\n  - {name: renamed, path: p, caches: [{name: target, path: target}],"
-        + " dependencies: {enabled: false}}\n");
+    Files.writeString(
+        config,
+        "projects:\n  - {name: renamed, path: p, caches: [{name: target, path: target}],"
+            + " dependencies: {enabled: false}}\n");
     signal("HUP");
-    await().atMost(Duration.ofSeconds(30)).until(() -> metrics(base).contains("project=\"renamed\""));
-    assertThat(metrics(base)).doesNotContain("project=\"p\"").contains("dx_config_last_reload_successful 1.0");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> metrics(base).contains("project=\"renamed\""));
+    assertThat(metrics(base))
+        .doesNotContain("project=\"p\"")
+        .contains("dx_config_last_reload_successful 1.0");
 
     signal("TERM");
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
@@ -102,14 +121,22 @@ class ProcessLifecycleTest {
     Path config = tmp.resolve("dx.yml");
     Files.writeString(config, "projects:\n  - {name: p, path: p, cashes: []}\n");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "--config.file=" + config, "--web.listen-address=127.0.0.1:0",
-        "--log.format=json")
-        .redirectErrorStream(true).start();
+    process =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--config.file=" + config,
+                "--web.listen-address=127.0.0.1:0",
+                "--log.format=json")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(process.getInputStream().readAllBytes());
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(1);
-    assertThat(out).contains("\"level\":\"error\"")
+    assertThat(out)
+        .contains("\"level\":\"error\"")
         .contains(config + ":2:24: projects[0].cashes: unknown key");
     assertThat(new File(config.toString())).exists();
   }

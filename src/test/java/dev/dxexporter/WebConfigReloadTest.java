@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WebConfigReloadTest {
   /** exporter-toolkit web/testdata/web_config_users_noTLS.good.yml (alice123, carol123). */
   static final String ALICE = "alice: $2y$12$1DpfPeqF9HzHJt.EWswy1exHluGfbhnn3yXhR7Xes6m3WJqFg0Wby";
+
   static final String CAROL = "carol: $2y$10$qRTBuFoULoYNA7AQ/F3ck.trZBPyjV64.oA4ZsSBCIWvXuvQlQTuu";
 
   @TempDir Path tmp;
@@ -39,11 +40,14 @@ class WebConfigReloadTest {
 
   private HttpResponse<String> send(String method, String url, String user, String password)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
     if (user != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      b.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -51,14 +55,22 @@ class WebConfigReloadTest {
   @Test
   void reloadAppliesNewUsersAndRefusesAnInvalidWebConfig() throws Exception {
     Files.createDirectories(tmp.resolve("p"));
-    Path config = Files.writeString(tmp.resolve("dx.yml"),
-        "projects:\n  - {name: p, path: p, dependencies: {enabled: false}}\n");
+    Path config =
+        Files.writeString(
+            tmp.resolve("dx.yml"),
+            "projects:\n  - {name: p, path: p, dependencies: {enabled: false}}\n");
     Path web = Files.writeString(tmp.resolve("web.yml"), "basic_auth_users:\n  " + ALICE + "\n");
     ConfigLoader loader = new ConfigLoader(tmp);
-    daemon = Daemon.start(BuildInfo.load(), loader.load(config), () -> loader.load(config),
-        c -> CollectorPlan.create(c, 1, Clock.systemUTC()),
-        new Daemon.Options(List.of(ListenAddress.parse("127.0.0.1:0")), "/metrics", 1,
-            Duration.ofSeconds(5)), Main.webConfig(web), Clock.systemUTC());
+    daemon =
+        Daemon.start(
+            BuildInfo.load(),
+            loader.load(config),
+            () -> loader.load(config),
+            c -> CollectorPlan.create(c, 1, Clock.systemUTC()),
+            new Daemon.Options(
+                List.of(ListenAddress.parse("127.0.0.1:0")), "/metrics", 1, Duration.ofSeconds(5)),
+            Main.webConfig(web),
+            Clock.systemUTC());
     String base = "http://127.0.0.1:" + daemon.ports().get(0);
 
     assertThat(send("GET", base + "/metrics", null, null).statusCode()).isEqualTo(401);
@@ -86,8 +98,13 @@ class WebConfigReloadTest {
     // SIGHUP's path (Daemon.reload) is the same: a fixed file brings success back.
     Files.writeString(web, "basic_auth_users:\n  " + CAROL + "\n  " + ALICE + "\n");
     assertThat(daemon.reload()).isEmpty();
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        DaemonIntegrationTest.parse(send("GET", base + "/metrics", "alice", "alice123").body())
-            .get("dx_config_last_reload_successful") == 1.0);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                DaemonIntegrationTest.parse(
+                            send("GET", base + "/metrics", "alice", "alice123").body())
+                        .get("dx_config_last_reload_successful")
+                    == 1.0);
   }
 }

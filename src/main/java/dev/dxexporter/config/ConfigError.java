@@ -1,6 +1,8 @@
 package dev.dxexporter.config;
 
-/** One problem in a config file, located as {@code file:line:column} (1-based) with the key path. */
+/**
+ * One problem in a config file, located as {@code file:line:column} (1-based) with the key path.
+ */
 public record ConfigError(String file, int line, int column, String key, String message) {
   @Override
   public String toString() {

@@ -262,7 +262,10 @@ public final class ConfigLoader {
         errors.at(
             at,
             m.child("schedule"),
-            "invalid Quartz cron expression \"" + value + "\": " + e.getMessage()
+            "invalid Quartz cron expression \""
+                + value
+                + "\": "
+                + e.getMessage()
                 + " (six or seven fields, seconds first, e.g. \"0 */5 * * * ?\")");
         return Optional.empty();
       }

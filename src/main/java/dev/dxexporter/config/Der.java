@@ -3,7 +3,9 @@ package dev.dxexporter.config;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
-/** The little DER needed to wrap PKCS#1 and SEC1 keys into PKCS#8: definite lengths, one-byte tags. */
+/**
+ * The little DER needed to wrap PKCS#1 and SEC1 keys into PKCS#8: definite lengths, one-byte tags.
+ */
 final class Der {
   private Der() {}
 

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Prometheus-style durations ({@code 30s}, {@code 5m}, {@code 1h30m}, {@code 7d}, {@code 2w}), the form
- * Prometheus users already write in their own configs.
+ * Prometheus-style durations ({@code 30s}, {@code 5m}, {@code 1h30m}, {@code 7d}, {@code 2w}), the
+ * form Prometheus users already write in their own configs.
  */
 public final class Durations {
   private static final Pattern WHOLE =

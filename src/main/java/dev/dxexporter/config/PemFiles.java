@@ -17,19 +17,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads PEM certificates and private keys as {@code openssl} writes them: keys in PKCS#8
- * ({@code BEGIN PRIVATE KEY}), PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) or SEC1
- * ({@code BEGIN EC PRIVATE KEY}); the latter two are wrapped into PKCS#8 for the JDK's KeyFactory.
- * Encrypted keys are refused. Errors are {@link IllegalArgumentException}s with a readable message.
+ * Reads PEM certificates and private keys as {@code openssl} writes them: keys in PKCS#8 ({@code
+ * BEGIN PRIVATE KEY}), PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) or SEC1 ({@code BEGIN EC PRIVATE
+ * KEY}); the latter two are wrapped into PKCS#8 for the JDK's KeyFactory. Encrypted keys are
+ * refused. Errors are {@link IllegalArgumentException}s with a readable message.
  */
 final class PemFiles {
-  private static final Pattern BLOCK = Pattern.compile(
-      "-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n(.*?)-----END \\1-----", Pattern.DOTALL);
-  private static final byte[] RSA_ALGORITHM = Der.sequence(
-      Der.tlv(0x06, new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 1, 1, 1}),
-      new byte[] {0x05, 0x00}); // rsaEncryption, NULL parameters
+  private static final Pattern BLOCK =
+      Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n(.*?)-----END \\1-----", Pattern.DOTALL);
+  private static final byte[] RSA_ALGORITHM =
+      Der.sequence(
+          Der.tlv(
+              0x06, new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 1, 1, 1}),
+          new byte[] {0x05, 0x00}); // rsaEncryption, NULL parameters
   private static final byte[] EC_PUBLIC_KEY_OID =
-      Der.tlv(0x06, new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 2, 1}); // id-ecPublicKey
+      Der.tlv(
+          0x06, new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 2, 1}); // id-ecPublicKey
 
   private PemFiles() {}
 
@@ -41,8 +44,9 @@ final class PemFiles {
       Matcher m = BLOCK.matcher(pem);
       while (m.find()) {
         if (m.group(1).equals("CERTIFICATE")) {
-          certs.add((X509Certificate) factory.generateCertificate(
-              new ByteArrayInputStream(decode(m.group(2)))));
+          certs.add(
+              (X509Certificate)
+                  factory.generateCertificate(new ByteArrayInputStream(decode(m.group(2)))));
         }
       }
     } catch (CertificateException e) {
@@ -60,8 +64,9 @@ final class PemFiles {
     while (m.find()) {
       String type = m.group(1);
       if (type.equals("ENCRYPTED PRIVATE KEY") || m.group(2).contains("Proc-Type: 4,ENCRYPTED")) {
-        throw new IllegalArgumentException("encrypted private keys are not supported; decrypt it"
-            + " with: openssl pkey -in KEY -out KEY.plain");
+        throw new IllegalArgumentException(
+            "encrypted private keys are not supported; decrypt it"
+                + " with: openssl pkey -in KEY -out KEY.plain");
       }
       switch (type) {
         case "PRIVATE KEY":
@@ -74,17 +79,21 @@ final class PemFiles {
           break;
       }
     }
-    throw new IllegalArgumentException("no PEM private key (-----BEGIN PRIVATE KEY-----,"
-        + " RSA PRIVATE KEY or EC PRIVATE KEY) found");
+    throw new IllegalArgumentException(
+        "no PEM private key (-----BEGIN PRIVATE KEY-----,"
+            + " RSA PRIVATE KEY or EC PRIVATE KEY) found");
   }
 
-  /** Whether {@code key} is the private half of the certificate's public key (sign, then verify). */
+  /**
+   * Whether {@code key} is the private half of the certificate's public key (sign, then verify).
+   */
   static boolean matches(X509Certificate cert, PrivateKey key) {
-    String algorithm = switch (key.getAlgorithm()) {
-      case "RSA" -> "SHA256withRSA";
-      case "EC" -> "SHA256withECDSA";
-      default -> key.getAlgorithm(); // Ed25519, Ed448
-    };
+    String algorithm =
+        switch (key.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          default -> key.getAlgorithm(); // Ed25519, Ed448
+        };
     try {
       byte[] data = "dx-exporter key check".getBytes(StandardCharsets.US_ASCII);
       Signature signer = Signature.getInstance(algorithm);
@@ -120,7 +129,9 @@ final class PemFiles {
       byte[] content = fields.expect(tag);
       if (tag == 0xa0) {
         byte[] curve = new Der.Reader(content).rawElement(0x06);
-        return Der.sequence(Der.tlv(0x02, new byte[] {0}), Der.sequence(EC_PUBLIC_KEY_OID, curve),
+        return Der.sequence(
+            Der.tlv(0x02, new byte[] {0}),
+            Der.sequence(EC_PUBLIC_KEY_OID, curve),
             Der.tlv(0x04, sec1));
       }
     }
@@ -136,8 +147,8 @@ final class PemFiles {
         // try the next algorithm
       }
     }
-    throw new IllegalArgumentException("unreadable private key (tried " + String.join(", ", algorithms)
-        + ")");
+    throw new IllegalArgumentException(
+        "unreadable private key (tried " + String.join(", ", algorithms) + ")");
   }
 
   private static byte[] decode(String base64Body) {

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The exporter-toolkit web configuration ({@code --web.config.file}): TLS, basic auth users and extra
- * response headers, validated and with its certificates and key already loaded.
+ * The exporter-toolkit web configuration ({@code --web.config.file}): TLS, basic auth users and
+ * extra response headers, validated and with its certificates and key already loaded.
  *
  * @param tls present when TLS is enabled; empty means plain HTTP
  * @param http2 the {@code http_server_config.http2} setting (accepted; HTTP/2 is not served)

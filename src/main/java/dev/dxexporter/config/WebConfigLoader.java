@@ -12,18 +12,20 @@ import javax.net.ssl.SSLParameters;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Reads exporter-toolkit's web-config.yml (TLS, basic auth, headers) strictly: unknown keys and every
- * invalid value are errors located as {@code file:line:column: key: message}, and the certificate,
- * key and client CA files are loaded, so a config that loads is one the server can use.
+ * Reads exporter-toolkit's web-config.yml (TLS, basic auth, headers) strictly: unknown keys and
+ * every invalid value are errors located as {@code file:line:column: key: message}, and the
+ * certificate, key and client CA files are loaded, so a config that loads is one the server can
+ * use.
  */
 public final class WebConfigLoader {
   /** The headers the toolkit lets users set, with their allowed values (empty: any value). */
-  static final Map<String, Set<String>> HEADERS = Map.of(
-      "Strict-Transport-Security", Set.of(),
-      "X-Content-Type-Options", Set.of("nosniff"),
-      "X-Frame-Options", Set.of("deny", "sameorigin"),
-      "X-XSS-Protection", Set.of(),
-      "Content-Security-Policy", Set.of());
+  static final Map<String, Set<String>> HEADERS =
+      Map.of(
+          "Strict-Transport-Security", Set.of(),
+          "X-Content-Type-Options", Set.of("nosniff"),
+          "X-Frame-Options", Set.of("deny", "sameorigin"),
+          "X-XSS-Protection", Set.of(),
+          "Content-Security-Policy", Set.of());
 
   private final boolean jvmCanSetNamedGroups;
 
@@ -35,7 +37,9 @@ public final class WebConfigLoader {
     this.jvmCanSetNamedGroups = jvmCanSetNamedGroups;
   }
 
-  /** Whether this JVM can set TLS groups per connection (SSLParameters.setNamedGroups, Java 20+). */
+  /**
+   * Whether this JVM can set TLS groups per connection (SSLParameters.setNamedGroups, Java 20+).
+   */
   public static boolean namedGroupsSupported() {
     try {
       SSLParameters.class.getMethod("setNamedGroups", String[].class);
@@ -58,8 +62,16 @@ public final class WebConfigLoader {
       return WebConfig.NONE; // as with the toolkit, an empty file configures nothing
     }
     YamlMapping top = YamlMapping.of(root.get(), "", errors);
-    Optional<WebConfig.Tls> tls = top.get("tls_server_config").flatMap(n -> new TlsSettingsReader(
-        YamlMapping.of(n, "tls_server_config", errors), baseDir, errors, jvmCanSetNamedGroups).read());
+    Optional<WebConfig.Tls> tls =
+        top.get("tls_server_config")
+            .flatMap(
+                n ->
+                    new TlsSettingsReader(
+                            YamlMapping.of(n, "tls_server_config", errors),
+                            baseDir,
+                            errors,
+                            jvmCanSetNamedGroups)
+                        .read());
     boolean http2 = true;
     Map<String, String> headers = Map.of();
     Optional<Node> http = top.get("http_server_config");
@@ -70,8 +82,11 @@ public final class WebConfigLoader {
       h.rejectUnknownKeys();
     }
     Map<String, String> users = users(top, errors);
-    notSupported(top, "rate_limit", "not supported by dx-exporter (and unknown to promtool 2.42's"
-        + " exporter-toolkit 0.8.2)", errors);
+    notSupported(
+        top,
+        "rate_limit",
+        "not supported by dx-exporter (and unknown to promtool 2.42's" + " exporter-toolkit 0.8.2)",
+        errors);
     top.rejectUnknownKeys();
     if (!errors.isEmpty()) {
       throw new ConfigException(errors.list());
@@ -91,12 +106,22 @@ public final class WebConfigLoader {
       Set<String> allowed = HEADERS.get(name);
       Optional<String> value = m.string(name);
       if (allowed == null) {
-        errors.at(m.keyNode(name).orElse(at), m.child(name), "HTTP header \"" + name
-            + "\" can not be configured (allowed: " + String.join(", ", new java.util.TreeSet<>(
-                HEADERS.keySet())) + ")");
+        errors.at(
+            m.keyNode(name).orElse(at),
+            m.child(name),
+            "HTTP header \""
+                + name
+                + "\" can not be configured (allowed: "
+                + String.join(", ", new java.util.TreeSet<>(HEADERS.keySet()))
+                + ")");
       } else if (value.isPresent() && !allowed.isEmpty() && !allowed.contains(value.get())) {
-        errors.at(at, m.child(name), "invalid value \"" + value.get() + "\"; expected one of: "
-            + String.join(", ", new java.util.TreeSet<>(allowed)));
+        errors.at(
+            at,
+            m.child(name),
+            "invalid value \""
+                + value.get()
+                + "\"; expected one of: "
+                + String.join(", ", new java.util.TreeSet<>(allowed)));
       } else if (value.isPresent()) {
         headers.put(name, value.get());
       }
@@ -131,14 +156,15 @@ public final class WebConfigLoader {
   /** Why {@code hash} is not a usable bcrypt hash ($2a$, $2b$, $2y$, cost 4..31), if it is not. */
   static Optional<String> bcryptProblem(String hash) {
     if (!hash.matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
-      return Optional.of("not a bcrypt hash: expected $2a$, $2b$ or $2y$, a two-digit cost and 53"
-          + " characters of salt and hash (make one with: htpasswd -nBC 10 \"\" | tr -d ':\\n')");
+      return Optional.of(
+          "not a bcrypt hash: expected $2a$, $2b$ or $2y$, a two-digit cost and 53"
+              + " characters of salt and hash (make one with: htpasswd -nBC 10 \"\" | tr -d ':\\n')");
     }
     try {
       int cost = BCrypt.Version.VERSION_2A.parser.parse(hash.getBytes(StandardCharsets.UTF_8)).cost;
       if (cost < BCrypt.MIN_COST || cost > BCrypt.MAX_COST) {
-        return Optional.of("bcrypt cost " + cost + " is outside " + BCrypt.MIN_COST + ".."
-            + BCrypt.MAX_COST);
+        return Optional.of(
+            "bcrypt cost " + cost + " is outside " + BCrypt.MIN_COST + ".." + BCrypt.MAX_COST);
       }
       return Optional.empty();
     } catch (IllegalBCryptFormatException | IllegalArgumentException e) {

@@ -14,9 +14,9 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Strict, located access to one YAML mapping: every key must be one the reader asks for (unknown keys
- * are errors, as with Go's UnmarshalStrict in Prometheus' own configs), duplicates are errors, and
- * every error names the key path and the node's line and column.
+ * Strict, located access to one YAML mapping: every key must be one the reader asks for (unknown
+ * keys are errors, as with Go's UnmarshalStrict in Prometheus' own configs), duplicates are errors,
+ * and every error names the key path and the node's line and column.
  */
 final class YamlMapping {
   /** Longer would overflow time arithmetic (Quartz's milliseconds, now minus stale_after). */
@@ -165,13 +165,14 @@ final class YamlMapping {
         errors.at(
             entry.getValue().getKeyNode(),
             child(entry.getKey()),
-            "unknown key (known keys here: " + String.join(", ", new java.util.TreeSet<>(asked)) + ")");
+            "unknown key (known keys here: "
+                + String.join(", ", new java.util.TreeSet<>(asked))
+                + ")");
       }
     }
   }
 
   static boolean isNull(Node node) {
-    return node instanceof ScalarNode scalar
-        && scalar.getTag().getValue().endsWith(":null");
+    return node instanceof ScalarNode scalar && scalar.getTag().getValue().endsWith(":null");
   }
 }

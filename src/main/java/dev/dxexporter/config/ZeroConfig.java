@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 /**
  * The built-in default used when no config file is given: the current directory is one project; the
  * build caches that exist now (the project's {@code target/} and {@code node_modules/}, and the
- * per-user caches of Cargo, Maven, npm and Go) are measured, and, when the directory holds a manifest,
- * its dependencies are counted.
+ * per-user caches of Cargo, Maven, npm and Go) are measured, and, when the directory holds a
+ * manifest, its dependencies are counted.
  */
 public final class ZeroConfig {
   private static final Schedule PROJECT_CACHES = new Schedule.Every(Duration.ofMinutes(1));
@@ -35,16 +35,19 @@ public final class ZeroConfig {
     List<CacheConfig> caches = new ArrayList<>();
     addIfDirectory(caches, "target", root.resolve("target"), PROJECT_CACHES);
     addIfDirectory(caches, "node_modules", root.resolve("node_modules"), PROJECT_CACHES);
-    Path cargoHome = Optional.ofNullable(env.get("CARGO_HOME")).map(Path::of).orElse(home.resolve(".cargo"));
+    Path cargoHome =
+        Optional.ofNullable(env.get("CARGO_HOME")).map(Path::of).orElse(home.resolve(".cargo"));
     addIfDirectory(caches, "cargo-registry", cargoHome.resolve("registry"), USER_CACHES);
     addIfDirectory(caches, "maven-repository", home.resolve(".m2/repository"), USER_CACHES);
     addIfDirectory(caches, "npm", home.resolve(".npm"), USER_CACHES);
     addIfDirectory(caches, "go-modules", goModuleCache(home, env), USER_CACHES);
-    Optional<DependencyConfig> dependencies = hasManifests.test(root)
-        ? Optional.of(new DependencyConfig(DEPENDENCIES, Set.of()))
-        : Optional.empty();
+    Optional<DependencyConfig> dependencies =
+        hasManifests.test(root)
+            ? Optional.of(new DependencyConfig(DEPENDENCIES, Set.of()))
+            : Optional.empty();
     return new DxConfig(
-        Optional.empty(), List.of(new ProjectConfig(projectName(root), root, caches, dependencies)));
+        Optional.empty(),
+        List.of(new ProjectConfig(projectName(root), root, caches, dependencies)));
   }
 
   /** Go's own rule: GOMODCACHE, else the first GOPATH entry's pkg/mod, else ~/go/pkg/mod. */

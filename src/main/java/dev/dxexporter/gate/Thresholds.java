@@ -2,7 +2,8 @@ package dev.dxexporter.gate;
 
 /**
  * The roadmap's numbers, in base units (seconds, bytes as decimal GB, ratios). This is the single
- * source of truth: alert rules, dashboard thresholds and Helm values are tested against these defaults.
+ * source of truth: alert rules, dashboard thresholds and Helm values are tested against these
+ * defaults.
  */
 public record Thresholds(
     double incrementalBuildTargetSeconds,

@@ -11,14 +11,15 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
- * Checks HTTP basic auth credentials against bcrypt hashes, as exporter-toolkit does: an unknown user
- * is compared against a fixed fake hash (so timing does not reveal which users exist), bcrypt runs
- * one comparison at a time (it is CPU-bound by design), and results are cached per (user, hash,
- * password) so that a scrape every few seconds does not pay bcrypt's cost each time.
+ * Checks HTTP basic auth credentials against bcrypt hashes, as exporter-toolkit does: an unknown
+ * user is compared against a fixed fake hash (so timing does not reveal which users exist), bcrypt
+ * runs one comparison at a time (it is CPU-bound by design), and results are cached per (user,
+ * hash, password) so that a scrape every few seconds does not pay bcrypt's cost each time.
  */
 final class BasicAuth {
   /** exporter-toolkit's fixed hash for unknown users (web/handler.go): bcrypt of "fakepassword". */
   static final String FAKE_HASH = "$2y$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi";
+
   private static final int CACHE_SIZE = 100;
 
   /** A user name and password from an Authorization header. */
@@ -34,12 +35,13 @@ final class BasicAuth {
   private final Map<String, String> users;
   private final BiPredicate<String, String> bcrypt;
   private final Object bcryptLock = new Object();
-  private final Map<CacheKey, Boolean> cache = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<CacheKey, Boolean> eldest) {
-      return size() > CACHE_SIZE;
-    }
-  };
+  private final Map<CacheKey, Boolean> cache =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, Boolean> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
 
   /** {@code users}: user name to bcrypt hash, already validated by the loader. */
   BasicAuth(Map<String, String> users) {
@@ -54,15 +56,19 @@ final class BasicAuth {
 
   /** The credentials of a {@code Basic} Authorization header, if it holds well-formed ones. */
   static Optional<Credentials> parse(String authorization) {
-    if (authorization == null || authorization.length() < 6
+    if (authorization == null
+        || authorization.length() < 6
         || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-          StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).strip()),
+              StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
-      return colon < 0 ? Optional.empty()
+      return colon < 0
+          ? Optional.empty()
           : Optional.of(new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
@@ -103,8 +109,8 @@ final class BasicAuth {
 
   private static String digest(String password) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(password.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder().encodeToString(d);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -24,8 +24,12 @@ public final class HttpServer implements AutoCloseable {
   private Optional<WebConfig.Tls> tlsInForce;
 
   public HttpServer(
-      List<ListenAddress> addresses, String telemetryPath, String version, ExporterStatus status,
-      Reloader reloader, WebConfig webConfig) {
+      List<ListenAddress> addresses,
+      String telemetryPath,
+      String version,
+      ExporterStatus status,
+      Reloader reloader,
+      WebConfig webConfig) {
     QueuedThreadPool threads = new QueuedThreadPool(16, 2);
     threads.setName("dx-http");
     threads.setDaemon(true);

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The HTML page at {@code /}, in exporter-toolkit's style: name, version, a link to the metrics, and
- * here also the configured projects with the state of each collector.
+ * The HTML page at {@code /}, in exporter-toolkit's style: name, version, a link to the metrics,
+ * and here also the configured projects with the state of each collector.
  */
 final class LandingPage {
   private final String version;
@@ -20,17 +20,26 @@ final class LandingPage {
   String render(List<CollectorState> collectors) {
     StringBuilder rows = new StringBuilder();
     for (CollectorState c : collectors) {
-      String state =
-          c.runs() == 0 ? "pending" : c.lastRunSucceeded() ? "ok" : "failing";
-      rows.append("<tr class=\"").append(state).append("\"><td>")
-          .append(esc(c.id().project())).append("</td><td>")
-          .append(esc(c.id().collector())).append("</td><td>")
-          .append(state).append("</td><td>")
-          .append(every(c.intervalSeconds())).append("</td><td>")
-          .append(c.lastRun().map(LandingPage::time).orElse("never")).append("</td><td>")
+      String state = c.runs() == 0 ? "pending" : c.lastRunSucceeded() ? "ok" : "failing";
+      rows.append("<tr class=\"")
+          .append(state)
+          .append("\"><td>")
+          .append(esc(c.id().project()))
+          .append("</td><td>")
+          .append(esc(c.id().collector()))
+          .append("</td><td>")
+          .append(state)
+          .append("</td><td>")
+          .append(every(c.intervalSeconds()))
+          .append("</td><td>")
+          .append(c.lastRun().map(LandingPage::time).orElse("never"))
+          .append("</td><td>")
           .append(c.runs() == 0 ? "" : String.format("%.3f s", c.lastDurationSeconds()))
-          .append("</td><td>").append(c.errors()).append("</td><td>")
-          .append(esc(c.lastError().orElse(""))).append("</td></tr>\n");
+          .append("</td><td>")
+          .append(c.errors())
+          .append("</td><td>")
+          .append(esc(c.lastError().orElse("")))
+          .append("</td></tr>\n");
     }
     return """
         <!DOCTYPE html>
@@ -68,14 +77,16 @@ final class LandingPage {
   }
 
   private static String time(Instant t) {
-    return java.time.format.DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    return java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+        t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
   private static String every(double seconds) {
     if (Double.isNaN(seconds)) {
       return "";
     }
-    return dev.dxexporter.config.Durations.format(java.time.Duration.ofMillis(Math.round(seconds * 1000)));
+    return dev.dxexporter.config.Durations.format(
+        java.time.Duration.ofMillis(Math.round(seconds * 1000)));
   }
 
   /** Relative link, so the page also works behind a reverse proxy that adds a path prefix. */
@@ -84,6 +95,9 @@ final class LandingPage {
   }
 
   static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -38,6 +38,7 @@ final class TlsConnectorFactory {
   static final class Context extends SslContextFactory.Server {
     /** Never leaves memory; KeyStore and KeyManagerFactory just need one. */
     private static final String IN_MEMORY_PASSWORD = "in-memory";
+
     private static final List<String> TLS13_SUITES =
         List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
     private static final List<String> JETTY_EXCLUDED_SUITES =
@@ -49,7 +50,9 @@ final class TlsConnectorFactory {
       configure(tls);
     }
 
-    /** Applies {@code tls} to new connections (Jetty rebuilds its SSLContext); open ones carry on. */
+    /**
+     * Applies {@code tls} to new connections (Jetty rebuilds its SSLContext); open ones carry on.
+     */
     void replace(WebConfig.Tls tls) throws Exception {
       reload(self -> configure(tls));
     }
@@ -57,7 +60,10 @@ final class TlsConnectorFactory {
     private void configure(WebConfig.Tls tls) {
       try {
         KeyStore keys = emptyStore();
-        keys.setKeyEntry("server", tls.key(), IN_MEMORY_PASSWORD.toCharArray(),
+        keys.setKeyEntry(
+            "server",
+            tls.key(),
+            IN_MEMORY_PASSWORD.toCharArray(),
             tls.chain().toArray(new Certificate[0]));
         setKeyStore(keys);
         setKeyStorePassword(IN_MEMORY_PASSWORD);
@@ -107,7 +113,9 @@ final class TlsConnectorFactory {
       return store;
     }
 
-    /** SSLParameters.setNamedGroups exists from Java 20; the loader refuses curves on older JVMs. */
+    /**
+     * SSLParameters.setNamedGroups exists from Java 20; the loader refuses curves on older JVMs.
+     */
     private static void setNamedGroups(SSLParameters p, List<String> groups) {
       try {
         Method m = SSLParameters.class.getMethod("setNamedGroups", String[].class);

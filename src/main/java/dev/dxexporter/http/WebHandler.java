@@ -31,16 +31,20 @@ final class WebHandler extends Handler.Wrapper {
 
   /** Takes the headers and users of {@code web} for the requests that follow. */
   void apply(WebConfig web) {
-    settings = new Settings(web.headers(),
-        web.users().isEmpty() ? Optional.empty() : Optional.of(new BasicAuth(web.users())));
+    settings =
+        new Settings(
+            web.headers(),
+            web.users().isEmpty() ? Optional.empty() : Optional.of(new BasicAuth(web.users())));
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     Settings s = settings;
     s.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-    if (s.auth().isEmpty() || BasicAuth.parse(request.getHeaders().get(HttpHeader.AUTHORIZATION))
-        .map(s.auth().get()::verify).orElse(false)) {
+    if (s.auth().isEmpty()
+        || BasicAuth.parse(request.getHeaders().get(HttpHeader.AUTHORIZATION))
+            .map(s.auth().get()::verify)
+            .orElse(false)) {
       return super.handle(request, response, callback);
     }
     response.setStatus(HttpStatus.UNAUTHORIZED_401);

@@ -9,11 +9,16 @@ import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.LoggerFactory;
 
-/** Configures logback from {@code --log.level} and {@code --log.format}: one line per event on stderr. */
+/**
+ * Configures logback from {@code --log.level} and {@code --log.format}: one line per event on
+ * stderr.
+ */
 public final class LogSetup {
   private LogSetup() {}
 
-  /** @param level debug, info, warn or error */
+  /**
+   * @param level debug, info, warn or error
+   */
   public static void configure(String level, LogFormat format) {
     Level root = Level.toLevel(level, null);
     if (root == null || !java.util.List.of("debug", "info", "warn", "error").contains(level)) {

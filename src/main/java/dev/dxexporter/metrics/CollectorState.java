@@ -26,25 +26,57 @@ public record CollectorState(
 
   static CollectorState notYetRun(CollectorId id, double intervalSeconds) {
     return new CollectorState(
-        id, intervalSeconds, List.of(), 0, false, 0, Optional.empty(), Optional.empty(), 0,
+        id,
+        intervalSeconds,
+        List.of(),
+        0,
+        false,
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        0,
         Optional.empty());
   }
 
   CollectorState withInterval(double seconds) {
     return new CollectorState(
-        id, seconds, samples, runs, lastRunSucceeded, lastDurationSeconds, lastRun, lastSuccess,
-        errors, lastError);
+        id,
+        seconds,
+        samples,
+        runs,
+        lastRunSucceeded,
+        lastDurationSeconds,
+        lastRun,
+        lastSuccess,
+        errors,
+        lastError);
   }
 
   CollectorState succeeded(List<Sample> newSamples, double seconds, Instant at) {
     return new CollectorState(
-        id, intervalSeconds, newSamples, runs + 1, true, seconds, Optional.of(at), Optional.of(at),
-        errors, Optional.empty());
+        id,
+        intervalSeconds,
+        newSamples,
+        runs + 1,
+        true,
+        seconds,
+        Optional.of(at),
+        Optional.of(at),
+        errors,
+        Optional.empty());
   }
 
   CollectorState failed(String error, double seconds, Instant at) {
     return new CollectorState(
-        id, intervalSeconds, samples, runs + 1, false, seconds, Optional.of(at), lastSuccess,
-        errors + 1, Optional.of(error));
+        id,
+        intervalSeconds,
+        samples,
+        runs + 1,
+        false,
+        seconds,
+        Optional.of(at),
+        lastSuccess,
+        errors + 1,
+        Optional.of(error));
   }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns samples into client_java snapshots and renders them in the Prometheus text format 0.0.4 and
  * OpenMetrics, plain and gzipped. Never throws on conflicting input: a sample whose family or label
- * set clashes with one already seen is dropped and logged, so one bad collector cannot break a scrape.
+ * set clashes with one already seen is dropped and logged, so one bad collector cannot break a
+ * scrape.
  */
 final class ExpositionRenderer {
   private static final Logger log = LoggerFactory.getLogger(ExpositionRenderer.class);
@@ -53,7 +54,9 @@ final class ExpositionRenderer {
     for (Sample s : samples) {
       Family f = families.computeIfAbsent(baseName(s.family()), n -> new Family(s.family()));
       if (!f.definition.equals(s.family())) {
-        log.warn("dropping a sample of {}: its family is defined twice differently", f.definition.name());
+        log.warn(
+            "dropping a sample of {}: its family is defined twice differently",
+            f.definition.name());
       } else if (f.points.putIfAbsent(s.labels(), s.value()) != null) {
         log.warn("dropping a duplicate sample {}{}", f.definition.name(), s.labels());
       }

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Name, help and type of one metric family. Counter names carry their {@code _total} suffix here, as
- * they appear on the wire.
+ * Name, help and type of one metric family. Counter names carry their {@code _total} suffix here,
+ * as they appear on the wire.
  */
 public record MetricFamily(String name, String help, MetricType type) {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");

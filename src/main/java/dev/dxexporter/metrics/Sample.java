@@ -13,7 +13,9 @@ public record Sample(MetricFamily family, Map<String, String> labels, double val
     labels = Collections.unmodifiableMap(new TreeMap<>(labels));
   }
 
-  /** {@code Sample.of(family, 42, "project", "p", "cache", "target")}: labels as name/value pairs. */
+  /**
+   * {@code Sample.of(family, 42, "project", "p", "cache", "target")}: labels as name/value pairs.
+   */
   public static Sample of(MetricFamily family, double value, String... labelPairs) {
     if (labelPairs.length % 2 != 0) {
       throw new IllegalArgumentException("labels come in name/value pairs");

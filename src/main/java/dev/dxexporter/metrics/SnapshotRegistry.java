@@ -73,7 +73,10 @@ public final class SnapshotRegistry {
     update(id, state(id).failed(error, seconds, at));
   }
 
-  /** Re-reads the runtime (JVM) metrics and re-renders. Called on its own schedule, never by a scrape. */
+  /**
+   * Re-reads the runtime (JVM) metrics and re-renders. Called on its own schedule, never by a
+   * scrape.
+   */
   public synchronized void refreshRuntime() {
     try {
       lastRuntime = runtimeMetrics.get();

@@ -21,7 +21,8 @@ public final class CollectorRunner {
   private final SnapshotRegistry registry;
   private final Clock clock;
 
-  public CollectorRunner(CollectorId id, Collector collector, SnapshotRegistry registry, Clock clock) {
+  public CollectorRunner(
+      CollectorId id, Collector collector, SnapshotRegistry registry, Clock clock) {
     this.id = id;
     this.collector = collector;
     this.registry = registry;
@@ -43,7 +44,8 @@ public final class CollectorRunner {
       Thread.currentThread().interrupt();
       fail(start, "interrupted (shutting down)", null);
     } catch (Exception | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
-      // AssertionError: parsers such as tomlj assert on hostile input; OOM: a huge input may exhaust
+      // AssertionError: parsers such as tomlj assert on hostile input; OOM: a huge input may
+      // exhaust
       // the heap for this run only. Both are failures of this run, not of the daemon.
       fail(start, describe(e), e);
     }

@@ -4,10 +4,10 @@ import dev.dxexporter.config.Schedule;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Date;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -24,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Quartz (RAMJobStore) with one job per collector instance: runs it once at start-up, then on its own
- * interval or cron schedule; a job never overlaps itself, and fires missed while it ran are skipped,
- * not caught up.
+ * Quartz (RAMJobStore) with one job per collector instance: runs it once at start-up, then on its
+ * own interval or cron schedule; a job never overlaps itself, and fires missed while it ran are
+ * skipped, not caught up.
  */
 public final class CollectorScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CollectorScheduler.class);
@@ -48,7 +48,8 @@ public final class CollectorScheduler implements AutoCloseable {
     // handled by the triggers' "skip to the next fire" instructions below.
     p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
     scheduler = new StdSchedulerFactory(p).getScheduler();
-    scheduler.setJobFactory((bundle, s) -> new RunCollectorJob(work.get(bundle.getJobDetail().getKey())));
+    scheduler.setJobFactory(
+        (bundle, s) -> new RunCollectorJob(work.get(bundle.getJobDetail().getKey())));
   }
 
   /** Adds a job named {@code name} that runs {@code task} now and then on {@code schedule}. */
@@ -57,7 +58,8 @@ public final class CollectorScheduler implements AutoCloseable {
     if (work.putIfAbsent(key, task) != null) {
       throw new IllegalArgumentException("job added twice: " + name);
     }
-    JobDetail job = JobBuilder.newJob(RunCollectorJob.class).withIdentity(key).storeDurably().build();
+    JobDetail job =
+        JobBuilder.newJob(RunCollectorJob.class).withIdentity(key).storeDurably().build();
     scheduler.addJob(job, false);
     if (schedule instanceof Schedule.Every every) {
       scheduler.scheduleJob(
@@ -82,7 +84,10 @@ public final class CollectorScheduler implements AutoCloseable {
     }
   }
 
-  /** Runs the job once more right now (unless it is running, in which case the run queues behind it). */
+  /**
+   * Runs the job once more right now (unless it is running, in which case the run queues behind
+   * it).
+   */
   public void runNow(String name) throws SchedulerException {
     scheduler.scheduleJob(oneShotNow(JobKey.jobKey(name)));
   }

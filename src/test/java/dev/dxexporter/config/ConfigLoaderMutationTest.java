@@ -8,14 +8,41 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile and broken config text never escapes as anything but a {@link ConfigException} whose every
- * error names the file: the shipped example, mutated byte by byte with a fixed seed (no fuzzing
- * library: jqwik is out, see java-deps.md).
+ * Hostile and broken config text never escapes as anything but a {@link ConfigException} whose
+ * every error names the file: the shipped example, mutated byte by byte with a fixed seed (no
+ * fuzzing library: jqwik is out, see java-deps.md).
  */
 class ConfigLoaderMutationTest {
   private static final String[] SPLICES = {
-    "\n", ":", " ", "- ", "[", "]", "{", "}", "&a ", "*a", "!!binary ", "\"", "'", "#", "~", "\t", "\u0000",
-    "\uFEFF", "? ", "|", ">", "%YAML 1.1\n", "---\n", "...\n", "<<: *a\n", "9999999999999999999", "99999999999999d", "-1s", "0 0",
+    "\n",
+    ":",
+    " ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "!!binary ",
+    "\"",
+    "'",
+    "#",
+    "~",
+    "\t",
+    "\u0000",
+    "\uFEFF",
+    "? ",
+    "|",
+    ">",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "<<: *a\n",
+    "9999999999999999999",
+    "99999999999999d",
+    "-1s",
+    "0 0",
   };
 
   @Test
@@ -45,7 +72,8 @@ class ConfigLoaderMutationTest {
         accepted++;
       } catch (ConfigException e) {
         refused++;
-        assertThat(e.errors()).isNotEmpty()
+        assertThat(e.errors())
+            .isNotEmpty()
             .allSatisfy(err -> assertThat(err.file()).isEqualTo("mutant.yml"));
       }
     }

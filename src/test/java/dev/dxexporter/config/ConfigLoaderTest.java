@@ -37,7 +37,9 @@ class ConfigLoaderTest {
 
   @Test
   void readsAFullConfigWithDefaultsAndOverrides() throws Exception {
-    DxConfig c = load("""
+    DxConfig c =
+        load(
+            """
         global:
           cache: {schedule: 2m, stale_after: 3d, timeout: 30s}
           dependencies: {schedule: 1h}
@@ -70,8 +72,10 @@ class ConfigLoaderTest {
     assertThat(registry.path()).isEqualTo(Path.of("/home/dev/.cargo/registry"));
     assertThat(registry.schedule()).isEqualTo(new Schedule.Cron("0 */5 * * * ?"));
     assertThat(registry.staleAfter()).isEqualTo(Duration.ofDays(14));
-    assertThat(ggen.dependencies()).get()
-        .isEqualTo(new DependencyConfig(new Schedule.Every(Duration.ofHours(1)), Set.of("cargo", "npm")));
+    assertThat(ggen.dependencies())
+        .get()
+        .isEqualTo(
+            new DependencyConfig(new Schedule.Every(Duration.ofHours(1)), Set.of("cargo", "npm")));
     ProjectConfig other = c.projects().get(1);
     assertThat(other.caches()).isEmpty();
     assertThat(other.dependencies()).isEmpty();
@@ -80,13 +84,17 @@ class ConfigLoaderTest {
   @Test
   void dependenciesAreOnByDefaultWithDetection() throws Exception {
     DxConfig c = load("projects:\n  - {name: p, path: /p}\n");
-    assertThat(c.projects().get(0).dependencies()).get()
-        .extracting(DependencyConfig::ecosystems).isEqualTo(Set.of());
+    assertThat(c.projects().get(0).dependencies())
+        .get()
+        .extracting(DependencyConfig::ecosystems)
+        .isEqualTo(Set.of());
   }
 
   @Test
   void unknownKeysAreErrorsWithFileLineColumnAndKey() {
-    List<ConfigError> errors = errors("""
+    List<ConfigError> errors =
+        errors(
+            """
         projects:
           - name: p
             path: /p
@@ -98,12 +106,15 @@ class ConfigLoaderTest {
     assertThat(e.line()).isEqualTo(4);
     assertThat(e.column()).isEqualTo(5);
     assertThat(e.key()).isEqualTo("projects[0].cashes");
-    assertThat(e.toString()).matches(".*bad\\.yml:4:5: projects\\[0\\]\\.cashes: unknown key.*caches.*");
+    assertThat(e.toString())
+        .matches(".*bad\\.yml:4:5: projects\\[0\\]\\.cashes: unknown key.*caches.*");
   }
 
   @Test
   void reportsEveryProblemAtOnce() {
-    List<ConfigError> errors = errors("""
+    List<ConfigError> errors =
+        errors(
+            """
         projects:
           - name: p
             path: /p
@@ -116,58 +127,81 @@ class ConfigLoaderTest {
           - name: p
             path: /q
         """);
-    assertThat(errors).extracting(ConfigError::key).containsExactlyInAnyOrder(
-        "projects[0].caches[0].schedule",
-        "projects[0].caches[0].stale_after",
-        "projects[0].caches[1].name",
-        "projects[0].caches[1].path",
-        "projects[1].name");
-    assertThat(errors).filteredOn(e -> e.key().endsWith("schedule")).singleElement()
-        .satisfies(e -> {
-          assertThat(e.line()).isEqualTo(7);
-          assertThat(e.message()).contains("invalid Quartz cron expression");
-        });
-    assertThat(errors).filteredOn(e -> e.key().equals("projects[1].name")).singleElement()
+    assertThat(errors)
+        .extracting(ConfigError::key)
+        .containsExactlyInAnyOrder(
+            "projects[0].caches[0].schedule",
+            "projects[0].caches[0].stale_after",
+            "projects[0].caches[1].name",
+            "projects[0].caches[1].path",
+            "projects[1].name");
+    assertThat(errors)
+        .filteredOn(e -> e.key().endsWith("schedule"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.line()).isEqualTo(7);
+              assertThat(e.message()).contains("invalid Quartz cron expression");
+            });
+    assertThat(errors)
+        .filteredOn(e -> e.key().equals("projects[1].name"))
+        .singleElement()
         .satisfies(e -> assertThat(e.message()).contains("duplicate project name"));
   }
 
   @Test
   void syntaxErrorsCarryTheirPosition() {
     List<ConfigError> errors = errors("projects:\n  - name: p\n    path: [unclosed\n");
-    assertThat(errors).singleElement().satisfies(e -> {
-      assertThat(e.line()).isGreaterThanOrEqualTo(3);
-      assertThat(e.message()).startsWith("YAML syntax");
-    });
+    assertThat(errors)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.line()).isGreaterThanOrEqualTo(3);
+              assertThat(e.message()).startsWith("YAML syntax");
+            });
   }
 
   @Test
   void rejectsBadValues() {
     assertThat(errors("projects:\n  - {name: 'bad name!', path: /p}\n"))
-        .singleElement().satisfies(e -> assertThat(e.message()).contains("not a valid name"));
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("not a valid name"));
     assertThat(errors("projects:\n  - {name: p, path: /p, dependencies: {ecosystems: [rust]}}\n"))
-        .singleElement().satisfies(e -> assertThat(e.message()).contains("unknown ecosystem \"rust\""));
-    assertThat(errors("projects:\n  - {name: p, path: /p, caches: [{name: c, path: c, schedule: 0s}]}\n"))
-        .singleElement().satisfies(e -> assertThat(e.message()).contains("at least 1s"));
-    assertThat(errors("projects:\n  - {name: p, path: /p, caches: [{name: c, path: c, schedule: 20y, timeout: 11y}]}\n"))
-        .extracting(ConfigError::message).containsExactlyInAnyOrder("interval must be at most 10y", "must be at most 10y");
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("unknown ecosystem \"rust\""));
+    assertThat(
+            errors(
+                "projects:\n  - {name: p, path: /p, caches: [{name: c, path: c, schedule: 0s}]}\n"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("at least 1s"));
+    assertThat(
+            errors(
+                "projects:\n  - {name: p, path: /p, caches: [{name: c, path: c, schedule: 20y, timeout: 11y}]}\n"))
+        .extracting(ConfigError::message)
+        .containsExactlyInAnyOrder("interval must be at most 10y", "must be at most 10y");
     assertThat(errors("projects:\n  - {name: p}\n"))
-        .singleElement().satisfies(e -> {
-          assertThat(e.key()).isEqualTo("projects[0].path");
-          assertThat(e.message()).contains("required");
-        });
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.key()).isEqualTo("projects[0].path");
+              assertThat(e.message()).contains("required");
+            });
     assertThat(errors("projects: {name: p}\n"))
-        .singleElement().satisfies(e -> assertThat(e.message()).contains("expected a list"));
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("expected a list"));
     assertThat(errors("projects:\n  - {name: p, path: /p, name: q}\n"))
         .anySatisfy(e -> assertThat(e.message()).contains("duplicate key"));
   }
 
   @Test
   void emptyAndNonMappingFilesAreRejected() {
-    assertThat(errors("")).singleElement()
+    assertThat(errors(""))
+        .singleElement()
         .satisfies(e -> assertThat(e.message()).contains("empty"));
-    assertThat(errors("- a\n- b\n")).anySatisfy(
-        e -> assertThat(e.message()).contains("expected a mapping"));
-    assertThat(errors("global: {}\n")).singleElement()
+    assertThat(errors("- a\n- b\n"))
+        .anySatisfy(e -> assertThat(e.message()).contains("expected a mapping"));
+    assertThat(errors("global: {}\n"))
+        .singleElement()
         .satisfies(e -> assertThat(e.key()).isEqualTo("projects"));
   }
 
@@ -184,21 +218,34 @@ class ConfigLoaderTest {
     StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
     for (char c = 'b'; c <= 'z'; c++) {
       char p = (char) (c - 1);
-      bomb.append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p)
-          .append(", *").append(p).append(", *").append(p).append("]\n");
+      bomb.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [*")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append(", *")
+          .append(p)
+          .append("]\n");
     }
-    assertThat(errors(bomb.toString())).singleElement()
+    assertThat(errors(bomb.toString()))
+        .singleElement()
         .satisfies(e -> assertThat(e.message()).containsIgnoringCase("alias"));
     Path huge = dir.resolve("huge.yml");
     Files.write(huge, new byte[ConfigLoader.MAX_BYTES + 1]);
     assertThatThrownBy(() -> new ConfigLoader(home).load(huge))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("larger than");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("larger than");
   }
 
   @Test
   void missingFileNamesTheFile() {
     assertThatThrownBy(() -> new ConfigLoader(home).load(dir.resolve("absent.yml")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("absent.yml")
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("absent.yml")
         .hasMessageContaining("cannot read");
   }
 
@@ -207,10 +254,12 @@ class ConfigLoaderTest {
     Path tokenFile = dir.resolve("token");
     Files.writeString(tokenFile, "s3cret-from-file\n");
     YamlErrors errors = new YamlErrors("t.yml");
-    var node = new org.snakeyaml.engine.v2.api.lowlevel.Compose(
-            org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
-        .composeString("a: {env: GH_TOKEN}\nb: {file: token}\nc: {env: X, file: y}\nd: inline\n")
-        .orElseThrow();
+    var node =
+        new org.snakeyaml.engine.v2.api.lowlevel.Compose(
+                org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+            .composeString(
+                "a: {env: GH_TOKEN}\nb: {file: token}\nc: {env: X, file: y}\nd: inline\n")
+            .orElseThrow();
     YamlMapping m = YamlMapping.of(node, "", errors);
     Map<String, String> env = Map.of("GH_TOKEN", "s3cret-from-env");
     Secret a = ConfigLoader.secret(m, "a", dir, env, errors).orElseThrow();

@@ -10,8 +10,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DurationsTest {
   @ParameterizedTest
-  @CsvSource({"30s,PT30S", "5m,PT5M", "1h30m,PT1H30M", "7d,PT168H", "2w,PT336H", "1y,PT8760H",
-      "1500ms,PT1.5S", "1d2h3m4s5ms,PT26H3M4.005S"})
+  @CsvSource({
+    "30s,PT30S",
+    "5m,PT5M",
+    "1h30m,PT1H30M",
+    "7d,PT168H",
+    "2w,PT336H",
+    "1y,PT8760H",
+    "1500ms,PT1.5S",
+    "1d2h3m4s5ms,PT26H3M4.005S"
+  })
   void parsesPrometheusDurations(String text, String iso) {
     assertThat(Durations.parse(text)).isEqualTo(Duration.parse(iso));
   }
@@ -25,7 +33,8 @@ class DurationsTest {
   @ParameterizedTest
   @ValueSource(strings = {"999999999999999d", "99999999999999999999s", "9999999999999999y"})
   void rejectsOverflowAsTooLarge(String text) {
-    assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Durations.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("too large");
   }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.interfaces.ECPrivateKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
@@ -28,7 +28,8 @@ class PemFilesTest {
   void readsTheKeyFormatsOpensslWrites() throws Exception {
     assertThat(pki.read("server.key")).startsWith("-----BEGIN PRIVATE KEY-----");
     assertThat(pki.read("server-pkcs1.key")).startsWith("-----BEGIN RSA PRIVATE KEY-----");
-    assertThat(pki.read("server-ec.key")).startsWith("-----BEGIN EC PARAMETERS-----")
+    assertThat(pki.read("server-ec.key"))
+        .startsWith("-----BEGIN EC PARAMETERS-----")
         .contains("-----BEGIN EC PRIVATE KEY-----");
     X509Certificate rsaCert = PemFiles.certificates(pki.read("server.crt")).get(0);
     X509Certificate ecCert = PemFiles.certificates(pki.read("server-ec.crt")).get(0);
@@ -49,15 +50,16 @@ class PemFilesTest {
   /** The DER wrapping gives the same key as openssl's own conversion to PKCS#8. */
   @Test
   void wrappingAgreesWithOpensslPkcs8() throws Exception {
-    byte[] rsa = pki.openssl("pkcs8", "-topk8", "-nocrypt", "-in", "server-pkcs1.key", "-outform",
-        "DER");
+    byte[] rsa =
+        pki.openssl("pkcs8", "-topk8", "-nocrypt", "-in", "server-pkcs1.key", "-outform", "DER");
     assertThat(PemFiles.privateKey(pki.read("server-pkcs1.key")).getEncoded()).isEqualTo(rsa);
 
     // openssl drops SEC1's optional [0] curve field inside PKCS#8, the JDK keeps what it is given:
     // compare the key values, not the bytes.
-    byte[] ec = pki.openssl("pkcs8", "-topk8", "-nocrypt", "-in", "server-ec.key", "-outform", "DER");
-    ECPrivateKey expected = (ECPrivateKey) KeyFactory.getInstance("EC")
-        .generatePrivate(new PKCS8EncodedKeySpec(ec));
+    byte[] ec =
+        pki.openssl("pkcs8", "-topk8", "-nocrypt", "-in", "server-ec.key", "-outform", "DER");
+    ECPrivateKey expected =
+        (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(ec));
     ECPrivateKey ours = (ECPrivateKey) PemFiles.privateKey(pki.read("server-ec.key"));
     assertThat(ours.getS()).isEqualTo(expected.getS());
     assertThat(ours.getParams().toString()).isEqualTo(expected.getParams().toString());
@@ -84,23 +86,36 @@ class PemFilesTest {
   @Test
   void encryptedKeysAreRefusedClearly() throws Exception {
     pki.openssl("pkcs8", "-topk8", "-in", "server.key", "-out", "enc.key", "-passout", "pass:pw");
-    pki.openssl("rsa", "-in", "server.key", "-traditional", "-aes128", "-out", "enc-pkcs1.key",
-        "-passout", "pass:pw");
+    pki.openssl(
+        "rsa",
+        "-in",
+        "server.key",
+        "-traditional",
+        "-aes128",
+        "-out",
+        "enc-pkcs1.key",
+        "-passout",
+        "pass:pw");
 
     for (String name : List.of("enc.key", "enc-pkcs1.key")) {
-      assertThatThrownBy(() -> PemFiles.privateKey(pki.read(name))).as(name)
+      assertThatThrownBy(() -> PemFiles.privateKey(pki.read(name)))
+          .as(name)
           .hasMessageContaining("encrypted private keys are not supported");
     }
   }
 
   @Test
   void garbageIsAnErrorNotACrash() {
-    assertThatThrownBy(() -> PemFiles.privateKey("hello")).hasMessageContaining("no PEM private key");
+    assertThatThrownBy(() -> PemFiles.privateKey("hello"))
+        .hasMessageContaining("no PEM private key");
     assertThatThrownBy(() -> PemFiles.certificates("")).hasMessageContaining("no PEM certificate");
-    String broken = "-----BEGIN EC PRIVATE KEY-----\n"
-        + Base64.getEncoder().encodeToString(new byte[] {0x30, 0x05, 0x02, 0x01}) + "\n"
-        + "-----END EC PRIVATE KEY-----\n";
-    assertThatThrownBy(() -> PemFiles.privateKey(broken)).isInstanceOf(IllegalArgumentException.class);
+    String broken =
+        "-----BEGIN EC PRIVATE KEY-----\n"
+            + Base64.getEncoder().encodeToString(new byte[] {0x30, 0x05, 0x02, 0x01})
+            + "\n"
+            + "-----END EC PRIVATE KEY-----\n";
+    assertThatThrownBy(() -> PemFiles.privateKey(broken))
+        .isInstanceOf(IllegalArgumentException.class);
     String rsaGarbage = "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n";
     assertThatThrownBy(() -> PemFiles.privateKey(rsaGarbage)).hasMessageContaining("unreadable");
   }

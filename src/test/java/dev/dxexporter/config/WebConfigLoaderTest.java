@@ -45,7 +45,9 @@ class WebConfigLoaderTest {
 
   @Test
   void validFullFile() throws Exception {
-    WebConfig c = load("""
+    WebConfig c =
+        load(
+            """
         tls_server_config:
           cert_file: server.crt
           key_file: server-pkcs1.key
@@ -67,7 +69,8 @@ class WebConfigLoaderTest {
           alice: %s
           bob: $2a$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi
           carol: $2b$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi
-        """.formatted(ALICE_HASH));
+        """
+                .formatted(ALICE_HASH));
 
     WebConfig.Tls tls = c.tls().orElseThrow();
     assertThat(tls.chain()).hasSize(1);
@@ -75,12 +78,15 @@ class WebConfigLoaderTest {
     assertThat(tls.clientCas()).hasSize(1);
     assertThat(tls.clientAuth()).isEqualTo(WebConfig.ClientAuth.NEED);
     assertThat(tls.protocols()).containsExactly("TLSv1.2", "TLSv1.3");
-    assertThat(tls.cipherSuites()).containsExactly(
-        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+    assertThat(tls.cipherSuites())
+        .containsExactly(
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
     assertThat(tls.preferServerCipherSuites()).isFalse();
     assertThat(c.http2()).isFalse();
-    assertThat(c.headers()).containsKeys("Strict-Transport-Security", "X-XSS-Protection")
-        .containsEntry("X-Frame-Options", "deny").hasSize(5);
+    assertThat(c.headers())
+        .containsKeys("Strict-Transport-Security", "X-XSS-Protection")
+        .containsEntry("X-Frame-Options", "deny")
+        .hasSize(5);
     assertThat(c.users()).containsOnlyKeys("alice", "bob", "carol");
   }
 
@@ -109,35 +115,46 @@ class WebConfigLoaderTest {
   @Test
   void relativePathsResolveAgainstTheConfigFilesDirectory() throws Exception {
     Path sub = Files.createDirectories(pki.dir.resolve("etc/dx"));
-    Path file = Files.writeString(sub.resolve("web.yml"),
-        "tls_server_config: {cert_file: ../../server.crt, key_file: ../../server.key}\n");
+    Path file =
+        Files.writeString(
+            sub.resolve("web.yml"),
+            "tls_server_config: {cert_file: ../../server.crt, key_file: ../../server.key}\n");
 
     assertThat(loader.load(file).tls()).isPresent();
     Files.writeString(file, "tls_server_config: {cert_file: server.crt, key_file: server.key}\n");
-    assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> loader.load(file))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("web.yml:1:32: tls_server_config.cert_file: ")
         .hasMessageContaining("etc/dx/server.crt");
   }
 
   @Test
   void unknownKeysAreLocated() {
-    assertThat(errors("""
+    assertThat(
+            errors(
+                """
         tls_server_config:
           cert_file: server.crt
           key_file: server.key
           certfile: x
         basic_auth_user: {}
-        """)).containsExactly(
-            pki.dir.resolve("web.yml") + ":4:3: tls_server_config.certfile: unknown key (known keys"
+        """))
+        .containsExactly(
+            pki.dir.resolve("web.yml")
+                + ":4:3: tls_server_config.certfile: unknown key (known keys"
                 + " here: cert, cert_file, cipher_suites, client_auth_type, client_ca,"
                 + " client_ca_file, curve_preferences, key, key_file, max_version,"
                 + " min_version, prefer_server_cipher_suites)",
-            pki.dir.resolve("web.yml") + ":5:1: basic_auth_user: unknown key (known keys here:"
+            pki.dir.resolve("web.yml")
+                + ":5:1: basic_auth_user: unknown key (known keys here:"
                 + " basic_auth_users, http_server_config, tls_server_config)");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       min_version: TLS14                   | 4:16: tls_server_config.min_version: unknown TLS version "TLS14"
       max_version: tls13                   | 4:16: tls_server_config.max_version: unknown TLS version "tls13"
       min_version: TLS13, max_version: TLS12 | 4:16: tls_server_config.min_version: min_version TLS13 is above max_version TLS12
@@ -155,8 +172,10 @@ class WebConfigLoaderTest {
       client_allowed_sans: [a]             | 4:3: tls_server_config.client_allowed_sans: not supported by dx-exporter
       """)
   void tlsValueRules(String setting, String expected) {
-    String yaml = "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n  "
-        + setting.replace(", ", "\n  ") + "\n";
+    String yaml =
+        "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n  "
+            + setting.replace(", ", "\n  ")
+            + "\n";
 
     assertThat(errors(yaml)).anySatisfy(e -> assertThat(e).contains("web.yml:" + expected));
   }
@@ -164,16 +183,24 @@ class WebConfigLoaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"RequireAndVerifyClientCert", "VerifyClientCertIfGiven"})
   void verifyingClientAuthTypes(String type) throws Exception {
-    WebConfig c = load("tls_server_config: {cert_file: server.crt, key_file: server.key,"
-        + " client_ca_file: ca.crt, client_auth_type: " + type + "}\n");
+    WebConfig c =
+        load(
+            "tls_server_config: {cert_file: server.crt, key_file: server.key,"
+                + " client_ca_file: ca.crt, client_auth_type: "
+                + type
+                + "}\n");
 
-    assertThat(c.tls().orElseThrow().clientAuth()).isEqualTo(
-        type.startsWith("Require") ? WebConfig.ClientAuth.NEED : WebConfig.ClientAuth.WANT);
+    assertThat(c.tls().orElseThrow().clientAuth())
+        .isEqualTo(
+            type.startsWith("Require") ? WebConfig.ClientAuth.NEED : WebConfig.ClientAuth.WANT);
   }
 
   @Test
   void curvesMapToJsseGroupsWhereTheJvmCanSetThem() throws Exception {
-    Path file = Files.writeString(pki.dir.resolve("curves.yml"), """
+    Path file =
+        Files.writeString(
+            pki.dir.resolve("curves.yml"),
+            """
         tls_server_config:
           cert_file: server.crt
           key_file: server.key
@@ -186,19 +213,32 @@ class WebConfigLoaderTest {
 
   @Test
   void tlsEnabledRules() {
-    assertThat(errors("tls_server_config: {cert_file: server.crt}\n")).singleElement().asString()
-        .endsWith("web.yml:1:20: tls_server_config: TLS is enabled but neither key nor key_file is set");
+    assertThat(errors("tls_server_config: {cert_file: server.crt}\n"))
+        .singleElement()
+        .asString()
+        .endsWith(
+            "web.yml:1:20: tls_server_config: TLS is enabled but neither key nor key_file is set");
     assertThat(errors("tls_server_config: {client_auth_type: NoClientCert}\n")).hasSize(2);
     assertThat(errors("tls_server_config: {cert_file: server.crt, key_file: server-ec.key}\n"))
-        .singleElement().asString().contains("key_file: the private key does not match");
-    assertThat(errors("tls_server_config: {cert_file: server.crt, cert: x, key_file: server.key}\n"))
-        .singleElement().asString().contains("give either cert or cert_file, not both");
+        .singleElement()
+        .asString()
+        .contains("key_file: the private key does not match");
+    assertThat(
+            errors("tls_server_config: {cert_file: server.crt, cert: x, key_file: server.key}\n"))
+        .singleElement()
+        .asString()
+        .contains("give either cert or cert_file, not both");
     assertThat(errors("tls_server_config: {cert_file: server.crt, key_file: server.crt}\n"))
-        .singleElement().asString().contains("key_file: no PEM private key");
+        .singleElement()
+        .asString()
+        .contains("key_file: no PEM private key");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       X-Frame-Options: DENY            | 3:22: http_server_config.headers.X-Frame-Options: invalid value "DENY"; expected one of: deny, sameorigin
       X-Frame-Options: allow           | 3:22: http_server_config.headers.X-Frame-Options: invalid value "allow"
       X-Content-Type-Options: sniff    | 3:29: http_server_config.headers.X-Content-Type-Options: invalid value "sniff"; expected one of: nosniff
@@ -207,42 +247,59 @@ class WebConfigLoaderTest {
       """)
   void headerRules(String header, String expected) {
     assertThat(errors("http_server_config:\n  headers:\n    " + header + "\n"))
-        .singleElement().asString().contains("web.yml:" + expected);
+        .singleElement()
+        .asString()
+        .contains("web.yml:" + expected);
   }
 
   @Test
   void http2AcceptsOnlyBooleans() throws Exception {
     assertThat(load("http_server_config: {http2: true}\n").http2()).isTrue();
-    assertThat(errors("http_server_config: {http2: maybe}\n")).singleElement().asString()
+    assertThat(errors("http_server_config: {http2: maybe}\n"))
+        .singleElement()
+        .asString()
         .contains("http_server_config.http2: expected true or false");
   }
 
   @Test
   void everyHashMustParse() {
-    assertThat(errors("""
+    assertThat(
+            errors(
+                """
         basic_auth_users:
           alice: %s
           bob: secret
           carol: $2y$03$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi
           dave: $2x$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi
           erin:
-        """.formatted(ALICE_HASH)))
+        """
+                    .formatted(ALICE_HASH)))
         .hasSize(4)
-        .anySatisfy(e -> assertThat(e).contains("web.yml:3:8: basic_auth_users.bob: not a bcrypt hash"))
-        .anySatisfy(e -> assertThat(e).contains("web.yml:4:10: basic_auth_users.carol: bcrypt cost 3 is outside 4..31"))
+        .anySatisfy(
+            e -> assertThat(e).contains("web.yml:3:8: basic_auth_users.bob: not a bcrypt hash"))
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .contains(
+                        "web.yml:4:10: basic_auth_users.carol: bcrypt cost 3 is outside 4..31"))
         .anySatisfy(e -> assertThat(e).contains("basic_auth_users.dave: not a bcrypt hash"))
-        .anySatisfy(e -> assertThat(e).contains("web.yml:6:3: basic_auth_users.erin: missing bcrypt hash"));
+        .anySatisfy(
+            e -> assertThat(e).contains("web.yml:6:3: basic_auth_users.erin: missing bcrypt hash"));
   }
 
   @Test
   void rateLimitIsRefusedClearly() {
-    assertThat(errors("rate_limit: {interval: 1s, burst: 5}\n")).singleElement().asString()
+    assertThat(errors("rate_limit: {interval: 1s, burst: 5}\n"))
+        .singleElement()
+        .asString()
         .contains("web.yml:1:1: rate_limit: not supported by dx-exporter");
   }
 
   @Test
   void syntaxErrorsAreLocated() {
-    assertThat(errors("basic_auth_users: [\n")).singleElement().asString()
+    assertThat(errors("basic_auth_users: [\n"))
+        .singleElement()
+        .asString()
         .contains("web.yml:2:1: YAML syntax");
   }
 }

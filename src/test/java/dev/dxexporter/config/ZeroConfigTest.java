@@ -20,17 +20,26 @@ class ZeroConfigTest {
     Files.createDirectories(home.resolve(".m2/repository"));
     Path cargoHome = Files.createDirectories(tmp.resolve("cargo-home/registry")).getParent();
 
-    DxConfig c = ZeroConfig.forDirectory(project, home, Map.of("CARGO_HOME", cargoHome.toString()),
-        dir -> Files.exists(dir.resolve("Cargo.toml")));
+    DxConfig c =
+        ZeroConfig.forDirectory(
+            project,
+            home,
+            Map.of("CARGO_HOME", cargoHome.toString()),
+            dir -> Files.exists(dir.resolve("Cargo.toml")));
 
     assertThat(c.source()).isEmpty();
     ProjectConfig p = c.projects().get(0);
     assertThat(p.name()).isEqualTo("my_project");
     assertThat(p.path()).isEqualTo(project.toAbsolutePath());
-    assertThat(p.caches()).extracting(CacheConfig::name)
+    assertThat(p.caches())
+        .extracting(CacheConfig::name)
         .containsExactly("target", "cargo-registry", "maven-repository");
-    assertThat(p.caches()).extracting(CacheConfig::path).containsExactly(
-        project.resolve("target"), cargoHome.resolve("registry"), home.resolve(".m2/repository"));
+    assertThat(p.caches())
+        .extracting(CacheConfig::path)
+        .containsExactly(
+            project.resolve("target"),
+            cargoHome.resolve("registry"),
+            home.resolve(".m2/repository"));
     assertThat(p.dependencies()).isPresent();
   }
 
@@ -38,8 +47,10 @@ class ZeroConfigTest {
   void goModuleCacheFollowsGoRules() throws Exception {
     Path home = Files.createDirectories(tmp.resolve("home"));
     Path gopath = Files.createDirectories(tmp.resolve("gp/pkg/mod")).getParent().getParent();
-    DxConfig c = ZeroConfig.forDirectory(tmp, home, Map.of("GOPATH", gopath + ":/elsewhere"), dir -> false);
-    assertThat(c.projects().get(0).caches()).extracting(CacheConfig::path)
+    DxConfig c =
+        ZeroConfig.forDirectory(tmp, home, Map.of("GOPATH", gopath + ":/elsewhere"), dir -> false);
+    assertThat(c.projects().get(0).caches())
+        .extracting(CacheConfig::path)
         .containsExactly(gopath.resolve("pkg/mod"));
     // No manifest here: no dependency collector that could only ever fail.
     assertThat(c.projects().get(0).dependencies()).isEmpty();

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,14 +36,16 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Alerts and panels are checked for every metric the exporter produces today (read from
  * Prometheus), so the test grows as collectors land. The rule copy differs from the shipped file
- * only in `for:` ({@link TestConfigs#TEST_FOR}); the real durations are proven by promtool unit tests.
+ * only in `for:` ({@link TestConfigs#TEST_FOR}); the real durations are proven by promtool unit
+ * tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
 class AlertingEndToEndIT {
   private static final String JOB = "dx-exporter";
   private static final Duration WAIT = Duration.ofSeconds(90);
-  // Just past the roadmap's lines (decimal GB, as the rules count): 10.2 GB breaches the 10 GB alert
+  // Just past the roadmap's lines (decimal GB, as the rules count): 10.2 GB breaches the 10 GB
+  // alert
   // and the 5/6 GB lines, 5.3 GB misses only the 5 GB target. Kept small because CI machines may
   // have little free disk: together about 14.2 GiB, allocated for the test's duration only.
   private static final long BREACH_CACHE = 10_200_000_000L;
@@ -82,41 +83,86 @@ class AlertingEndToEndIT {
     Fixtures.cache(dir.resolve("half-broken/target"), 0);
     Fixtures.brokenCargoManifest(dir.resolve("broken"));
     Fixtures.cache(dir.resolve("broken/target"), 0);
-    Path config = Files.writeString(dir.resolve("dx-exporter.yml"), exporterConfig(
-        Map.of("breach", "[cargo]", "target-miss", "[cargo]", "healthy", "[cargo]", "half-broken", "[cargo, npm]",
-            "broken", "[cargo]")));
+    Path config =
+        Files.writeString(
+            dir.resolve("dx-exporter.yml"),
+            exporterConfig(
+                Map.of(
+                    "breach",
+                    "[cargo]",
+                    "target-miss",
+                    "[cargo]",
+                    "healthy",
+                    "[cargo]",
+                    "half-broken",
+                    "[cargo, npm]",
+                    "broken",
+                    "[cargo]")));
 
     exporterPort = ServerProcess.freePort();
-    exporter = ServerProcess.start("exporter", dir, List.of(
-        ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", jar.toAbsolutePath().toString(),
-        "serve", "--config.file=" + config, "--web.listen-address=127.0.0.1:" + exporterPort));
-    await("exporter ready").atMost(WAIT).pollInterval(Duration.ofMillis(200))
-        .untilAsserted(() -> assertThat(Http.status(exporterUrl("/-/ready"))).as(exporter.logTail()).isEqualTo(200));
+    exporter =
+        ServerProcess.start(
+            "exporter",
+            dir,
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m",
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "serve",
+                "--config.file=" + config,
+                "--web.listen-address=127.0.0.1:" + exporterPort));
+    await("exporter ready")
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () ->
+                assertThat(Http.status(exporterUrl("/-/ready")))
+                    .as(exporter.logTail())
+                    .isEqualTo(200));
     long readyAt = System.currentTimeMillis();
 
     receiver = new WebhookReceiver();
-    Path amConfig = Files.writeString(dir.resolve("alertmanager.yml"),
-        TestConfigs.dump(TestConfigs.alertmanagerFor(receiver)));
+    Path amConfig =
+        Files.writeString(
+            dir.resolve("alertmanager.yml"),
+            TestConfigs.dump(TestConfigs.alertmanagerFor(receiver)));
     alertmanager = new AlertmanagerServer(dir, amConfig);
-    Path rules = Files.writeString(dir.resolve("rules.yml"), TestConfigs.dump(TestConfigs.rulesWithShortFor()));
-    await("alertmanager ready").atMost(WAIT)
+    Path rules =
+        Files.writeString(
+            dir.resolve("rules.yml"), TestConfigs.dump(TestConfigs.rulesWithShortFor()));
+    await("alertmanager ready")
+        .atMost(WAIT)
         .untilAsserted(() -> assertThat(alertmanager.ready()).as(alertmanager.logTail()).isTrue());
     prometheus = new PrometheusServer(dir, exporterPort, alertmanager.port, rules);
-    await("prometheus ready").atMost(WAIT)
+    await("prometheus ready")
+        .atMost(WAIT)
         .untilAsserted(() -> assertThat(prometheus.ready()).as(prometheus.logTail()).isTrue());
 
     // A scrape after /-/ready holds every collector's first run: what the exporter produces today.
-    await("a scrape after the exporter turned ready").atMost(WAIT).untilAsserted(() -> assertThat(
-        prometheus.query("timestamp(up{job=\"" + JOB + "\"} == 1) * 1000 > " + readyAt).result())
-        .as(prometheus.logTail()).isNotEmpty());
+    await("a scrape after the exporter turned ready")
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        prometheus
+                            .query("timestamp(up{job=\"" + JOB + "\"} == 1) * 1000 > " + readyAt)
+                            .result())
+                    .as(prometheus.logTail())
+                    .isNotEmpty());
     produced = new TreeSet<>(prometheus.metricNames(JOB));
     System.out.println("[e2e] metric families the exporter produces: " + produced);
   }
 
-  /** One project per entry (name -> ecosystems), each with a `target` cache, all on 5 s schedules. */
+  /**
+   * One project per entry (name -> ecosystems), each with a `target` cache, all on 5 s schedules.
+   */
   private String exporterConfig(Map<String, String> projects) {
     StringBuilder yaml = new StringBuilder("projects:\n");
-    projects.forEach((name, ecosystems) -> yaml.append("""
+    projects.forEach(
+        (name, ecosystems) ->
+            yaml.append(
+                """
           - name: %s
             path: %s
             caches:
@@ -126,7 +172,8 @@ class AlertingEndToEndIT {
             dependencies:
               schedule: 5s
               ecosystems: %s
-        """.formatted(name, dir.resolve(name), ecosystems)));
+        """
+                    .formatted(name, dir.resolve(name), ecosystems)));
     return yaml.toString();
   }
 
@@ -167,16 +214,28 @@ class AlertingEndToEndIT {
   @Order(3)
   void breachingAlertsFireInPrometheusWithTheirLabels() {
     List<ExpectedAlert> expected = producedExpectations();
-    System.out.println("[e2e] alerts checked: " + expected.size() + " of " + ExpectedAlert.FROM_FIXTURES.size()
-        + "; not yet produced: " + missingMetrics());
+    System.out.println(
+        "[e2e] alerts checked: "
+            + expected.size()
+            + " of "
+            + ExpectedAlert.FROM_FIXTURES.size()
+            + "; not yet produced: "
+            + missingMetrics());
 
-    await("alerts firing in Prometheus").atMost(WAIT).untilAsserted(() -> {
-      List<JsonNode> firing = prometheus.alerts().stream().filter(a -> "firing".equals(a.path("state").asText())).toList();
-      for (ExpectedAlert e : expected) {
-        assertThat(firing).as("%s for %s\n%s", e.alertname(), e.project(), prometheus.logTail())
-            .anySatisfy(a -> assertLabels(a.path("labels"), e));
-      }
-    });
+    await("alerts firing in Prometheus")
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              List<JsonNode> firing =
+                  prometheus.alerts().stream()
+                      .filter(a -> "firing".equals(a.path("state").asText()))
+                      .toList();
+              for (ExpectedAlert e : expected) {
+                assertThat(firing)
+                    .as("%s for %s\n%s", e.alertname(), e.project(), prometheus.logTail())
+                    .anySatisfy(a -> assertLabels(a.path("labels"), e));
+              }
+            });
   }
 
   @Test
@@ -185,75 +244,101 @@ class AlertingEndToEndIT {
     RuleFile rules = RuleFile.shipped();
     for (ExpectedAlert e : producedExpectations()) {
       if (e.inhibited()) continue;
-      await(e.alertname() + " for " + e.project() + " delivered").atMost(WAIT).untilAsserted(() ->
-          assertThat(receiver.delivered()).as(alertmanager.logTail())
-              .anySatisfy(d -> {
-                assertThat(d.path()).isEqualTo(e.receiver());
-                assertThat(d.receiver()).isEqualTo(e.receiver().substring(1));
-                assertThat(d.status()).isEqualTo("firing");
-                assertLabels(d.alert().path("labels"), e);
-                assertAnnotations(d, rules.alert(e.alertname()));
-              }));
+      await(e.alertname() + " for " + e.project() + " delivered")
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(receiver.delivered())
+                      .as(alertmanager.logTail())
+                      .anySatisfy(
+                          d -> {
+                            assertThat(d.path()).isEqualTo(e.receiver());
+                            assertThat(d.receiver()).isEqualTo(e.receiver().substring(1));
+                            assertThat(d.status()).isEqualTo("firing");
+                            assertLabels(d.alert().path("labels"), e);
+                            assertAnnotations(d, rules.alert(e.alertname()));
+                          }));
     }
   }
 
   @Test
   @Order(5)
   void targetTierIsInhibitedWhileTheGateTierFires() {
-    List<ExpectedAlert> inhibited = producedExpectations().stream().filter(ExpectedAlert::inhibited).toList();
+    List<ExpectedAlert> inhibited =
+        producedExpectations().stream().filter(ExpectedAlert::inhibited).toList();
     for (ExpectedAlert e : inhibited) {
-      await(e.alertname() + " for " + e.project() + " suppressed").atMost(WAIT).untilAsserted(() ->
-          assertThat(alertmanager.alerts()).anySatisfy(a -> {
-            assertLabels(a.path("labels"), e);
-            assertThat(a.path("status").path("state").asText()).isEqualTo("suppressed");
-            assertThat(a.path("status").path("inhibitedBy")).isNotEmpty();
-          }));
-      assertThat(receiver.delivered())
-          .noneSatisfy(d -> assertLabels(d.alert().path("labels"), e));
+      await(e.alertname() + " for " + e.project() + " suppressed")
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(alertmanager.alerts())
+                      .anySatisfy(
+                          a -> {
+                            assertLabels(a.path("labels"), e);
+                            assertThat(a.path("status").path("state").asText())
+                                .isEqualTo("suppressed");
+                            assertThat(a.path("status").path("inhibitedBy")).isNotEmpty();
+                          }));
+      assertThat(receiver.delivered()).noneSatisfy(d -> assertLabels(d.alert().path("labels"), e));
     }
   }
 
   @Test
   @Order(6)
   void healthyProjectsAndCollectorsFireNothing() {
-    // By now every expected alert has fired (tests 3-5), so the rules have been evaluated many times
+    // By now every expected alert has fired (tests 3-5), so the rules have been evaluated many
+    // times
     // over the healthy series; give them a few more evaluations past the test `for:` anyway.
     sleep(Duration.ofSeconds(5));
 
-    // Every alert pending or firing in Prometheus, and every alert delivered, is one the fixtures were
-    // built to raise: nothing for the healthy project, no exporter-health alert for good collectors.
+    // Every alert pending or firing in Prometheus, and every alert delivered, is one the fixtures
+    // were
+    // built to raise: nothing for the healthy project, no exporter-health alert for good
+    // collectors.
     assertThat(prometheus.query("ALERTS").result())
         .allSatisfy(a -> assertThat(isExpected(a.path("metric"))).as(a.toString()).isTrue());
     assertThat(receiver.delivered())
-        .allSatisfy(d -> assertThat(isExpected(d.alert().path("labels"))).as(d.toString()).isTrue());
+        .allSatisfy(
+            d -> assertThat(isExpected(d.alert().path("labels"))).as(d.toString()).isTrue());
     assertThat(prometheus.query("ALERTS{project=\"healthy\"}").result()).isEmpty();
   }
 
   private static boolean isExpected(JsonNode labels) {
-    return ExpectedAlert.FROM_FIXTURES.stream().anyMatch(e ->
-        e.alertname().equals(labels.path("alertname").asText())
-            && e.project().equals(labels.path("project").asText())
-            && e.subject().equals(labels.path(e.subjectLabel()).asText()));
+    return ExpectedAlert.FROM_FIXTURES.stream()
+        .anyMatch(
+            e ->
+                e.alertname().equals(labels.path("alertname").asText())
+                    && e.project().equals(labels.path("project").asText())
+                    && e.subject().equals(labels.path(e.subjectLabel()).asText()));
   }
 
   @Test
   @Order(7)
   void everyPanelQueryRunsAndReturnsDataForTheMetricsProduced() {
     List<PanelQuery> queries = PanelQuery.shipped();
-    List<PanelQuery> withData = queries.stream().filter(q -> produced.containsAll(familiesOf(q))).toList();
-    System.out.println("[e2e] panel queries: " + queries.size() + ", over produced metrics: " + withData.size());
+    List<PanelQuery> withData =
+        queries.stream().filter(q -> produced.containsAll(familiesOf(q))).toList();
+    System.out.println(
+        "[e2e] panel queries: " + queries.size() + ", over produced metrics: " + withData.size());
 
     for (PanelQuery q : queries) {
       QueryResult r = prometheus.query(q.expr());
-      assertThat(r.status()).as("%s: %s -> %s", q.where(), q.expr(), r.error()).isEqualTo("success");
+      assertThat(r.status())
+          .as("%s: %s -> %s", q.where(), q.expr(), r.error())
+          .isEqualTo("success");
     }
     assertThat(withData).isNotEmpty();
     // Recording rules and increase() need a few evaluations and samples: poll.
-    await("panel queries return data").atMost(WAIT).untilAsserted(() -> {
-      for (PanelQuery q : withData) {
-        assertThat(prometheus.query(q.expr()).result()).as("%s: %s", q.where(), q.expr()).isNotEmpty();
-      }
-    });
+    await("panel queries return data")
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              for (PanelQuery q : withData) {
+                assertThat(prometheus.query(q.expr()).result())
+                    .as("%s: %s", q.where(), q.expr())
+                    .isNotEmpty();
+              }
+            });
   }
 
   @Test
@@ -267,30 +352,43 @@ class AlertingEndToEndIT {
       Files.writeString(config, good + "    colour: red\n");
       assertThat(post(exporterUrl("/-/reload")).statusCode()).isEqualTo(500);
 
-      await("DxConfigReloadFailed delivered").atMost(WAIT).untilAsserted(() ->
-          assertThat(receiver.delivered()).as(alertmanager.logTail()).anySatisfy(d -> {
-            assertThat(d.label("alertname")).isEqualTo("DxConfigReloadFailed");
-            assertThat(d.path()).isEqualTo("/ticket");
-            assertThat(d.status()).isEqualTo("firing");
-            assertThat(d.label("severity")).isEqualTo("warning");
-            assertThat(d.label("instance")).isEqualTo(instance);
-            assertAnnotations(d, rules.alert("DxConfigReloadFailed"));
-          }));
+      await("DxConfigReloadFailed delivered")
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(receiver.delivered())
+                      .as(alertmanager.logTail())
+                      .anySatisfy(
+                          d -> {
+                            assertThat(d.label("alertname")).isEqualTo("DxConfigReloadFailed");
+                            assertThat(d.path()).isEqualTo("/ticket");
+                            assertThat(d.status()).isEqualTo("firing");
+                            assertThat(d.label("severity")).isEqualTo("warning");
+                            assertThat(d.label("instance")).isEqualTo(instance);
+                            assertAnnotations(d, rules.alert("DxConfigReloadFailed"));
+                          }));
       // The refused reload changed nothing: the breach alerts still fire.
-      assertThat(prometheus.query("ALERTS{alertstate=\"firing\", project=\"breach\"}").result()).isNotEmpty();
+      assertThat(prometheus.query("ALERTS{alertstate=\"firing\", project=\"breach\"}").result())
+          .isNotEmpty();
     } finally {
       Files.writeString(config, good);
     }
     assertThat(post(exporterUrl("/-/reload")).statusCode()).isEqualTo(200);
-    await("DxConfigReloadFailed resolved").atMost(WAIT).untilAsserted(() ->
-        assertThat(prometheus.query("ALERTS{alertname=\"DxConfigReloadFailed\"}").result()).isEmpty());
+    await("DxConfigReloadFailed resolved")
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(prometheus.query("ALERTS{alertname=\"DxConfigReloadFailed\"}").result())
+                    .isEmpty());
   }
 
   private static java.net.http.HttpResponse<String> post(String url) throws Exception {
-    return java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -300,20 +398,28 @@ class AlertingEndToEndIT {
     RuleFile rules = RuleFile.shipped();
     String instance = "127.0.0.1:" + exporterPort;
 
-    await("DxExporterDown delivered").atMost(WAIT).untilAsserted(() ->
-        assertThat(receiver.delivered()).as(alertmanager.logTail()).anySatisfy(d -> {
-          assertThat(d.label("alertname")).isEqualTo("DxExporterDown");
-          assertThat(d.path()).isEqualTo("/ticket");
-          assertThat(d.status()).isEqualTo("firing");
-          assertThat(d.label("severity")).isEqualTo("warning");
-          assertThat(d.label("job")).isEqualTo(JOB);
-          assertThat(d.label("instance")).isEqualTo(instance);
-          assertAnnotations(d, rules.alert("DxExporterDown"));
-        }));
+    await("DxExporterDown delivered")
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(receiver.delivered())
+                    .as(alertmanager.logTail())
+                    .anySatisfy(
+                        d -> {
+                          assertThat(d.label("alertname")).isEqualTo("DxExporterDown");
+                          assertThat(d.path()).isEqualTo("/ticket");
+                          assertThat(d.status()).isEqualTo("firing");
+                          assertThat(d.label("severity")).isEqualTo("warning");
+                          assertThat(d.label("job")).isEqualTo(JOB);
+                          assertThat(d.label("instance")).isEqualTo(instance);
+                          assertAnnotations(d, rules.alert("DxExporterDown"));
+                        }));
     // Prometheus marks the exporter's series stale: the breach alerts resolve rather than fire on.
     if (!producedExpectations().isEmpty()) {
-      await("breach alerts resolved").atMost(WAIT).untilAsserted(() ->
-          assertThat(prometheus.query("ALERTS{project=\"breach\"}").result()).isEmpty());
+      await("breach alerts resolved")
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> assertThat(prometheus.query("ALERTS{project=\"breach\"}").result()).isEmpty());
     }
   }
 
@@ -323,11 +429,17 @@ class AlertingEndToEndIT {
 
   private Set<String> missingMetrics() {
     Set<String> missing = new TreeSet<>();
-    ExpectedAlert.FROM_FIXTURES.stream().map(ExpectedAlert::metric).filter(m -> !produced.contains(m)).forEach(missing::add);
+    ExpectedAlert.FROM_FIXTURES.stream()
+        .map(ExpectedAlert::metric)
+        .filter(m -> !produced.contains(m))
+        .forEach(missing::add);
     return missing;
   }
 
-  /** Metric families as Prometheus names them: a histogram's family is read through its _bucket/_sum/_count. */
+  /**
+   * Metric families as Prometheus names them: a histogram's family is read through its
+   * _bucket/_sum/_count.
+   */
   private Set<String> familiesOf(PanelQuery q) {
     Set<String> families = new TreeSet<>();
     for (String m : q.metrics()) {
@@ -347,21 +459,29 @@ class AlertingEndToEndIT {
     assertThat(labels.path("job").asText()).isEqualTo(JOB);
   }
 
-  /** Annotations as the rule templates them: static text verbatim, labels filled in, values humanized. */
+  /**
+   * Annotations as the rule templates them: static text verbatim, labels filled in, values
+   * humanized.
+   */
   private static void assertAnnotations(Delivered d, RuleFile.Rule rule) {
     assertThat(d.alert().path("annotations").size()).isEqualTo(rule.annotations().size());
     assertThat(d.annotation("summary")).isEqualTo(rule.annotations().get("summary"));
     assertThat(d.annotation("runbook_url")).isEqualTo(rule.annotations().get("runbook_url"));
-    assertThat(d.annotation("description")).matches(templateRegex(rule.annotations().get("description"), d));
+    assertThat(d.annotation("description"))
+        .matches(templateRegex(rule.annotations().get("description"), d));
   }
 
   private static Pattern templateRegex(String template, Delivered d) {
-    Matcher m = Pattern.compile("\\{\\{\\s*(\\$labels\\.(\\w+)|\\$value[^}]*)\\s*}}").matcher(template);
+    Matcher m =
+        Pattern.compile("\\{\\{\\s*(\\$labels\\.(\\w+)|\\$value[^}]*)\\s*}}").matcher(template);
     StringBuilder regex = new StringBuilder();
     int last = 0;
     while (m.find()) {
       regex.append(Pattern.quote(template.substring(last, m.start())));
-      regex.append(m.group(2) != null ? Pattern.quote(Objects.requireNonNull(d.label(m.group(2)), m.group(2))) : "[-0-9.]+[a-zA-Z%]*[ 0-9a-z]*");
+      regex.append(
+          m.group(2) != null
+              ? Pattern.quote(Objects.requireNonNull(d.label(m.group(2)), m.group(2)))
+              : "[-0-9.]+[a-zA-Z%]*[ 0-9a-z]*");
       last = m.end();
     }
     regex.append(Pattern.quote(template.substring(last)));

@@ -11,14 +11,18 @@ final class AlertmanagerServer implements AutoCloseable {
   private final ServerProcess process;
 
   AlertmanagerServer(Path dir, Path config) {
-    process = ServerProcess.start("alertmanager", dir, List.of(
-        Binaries.alertmanager(),
-        "--config.file=" + config,
-        "--storage.path=" + dir.resolve("alertmanager-data"),
-        "--web.listen-address=127.0.0.1:" + port,
-        // No gossip: it would bind 0.0.0.0:9094, which another test or engineer may hold.
-        "--cluster.listen-address=",
-        "--log.level=warn"));
+    process =
+        ServerProcess.start(
+            "alertmanager",
+            dir,
+            List.of(
+                Binaries.alertmanager(),
+                "--config.file=" + config,
+                "--storage.path=" + dir.resolve("alertmanager-data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                // No gossip: it would bind 0.0.0.0:9094, which another test or engineer may hold.
+                "--cluster.listen-address=",
+                "--log.level=warn"));
   }
 
   boolean ready() {

@@ -11,7 +11,8 @@ record Command(int exit, String output) {
 
   static Command run(Path workDir, List<String> command) {
     try {
-      Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(2, TimeUnit.MINUTES)) {
         p.destroyForcibly();

@@ -3,35 +3,90 @@ package dev.dxexporter.e2e;
 import java.util.List;
 
 /**
- * An alert the e2e fixtures must raise: for project `project`, on the exporter metric `metric`, with
- * the subject label `subjectLabel=subject`. `receiver` is the webhook path it must arrive at, or
- * null when a higher tier of the same objective must inhibit it.
+ * An alert the e2e fixtures must raise: for project `project`, on the exporter metric `metric`,
+ * with the subject label `subjectLabel=subject`. `receiver` is the webhook path it must arrive at,
+ * or null when a higher tier of the same objective must inhibit it.
  */
 record ExpectedAlert(
-    String alertname, String project, String metric, String subjectLabel, String subject, String receiver) {
+    String alertname,
+    String project,
+    String metric,
+    String subjectLabel,
+    String subject,
+    String receiver) {
 
   boolean inhibited() {
     return receiver == null;
   }
 
-  /** What the breaching fixtures raise, per the roadmap lines in the shipped rules and Alertmanager example. */
-  static final List<ExpectedAlert> FROM_FIXTURES = List.of(
-      // 10.2 GB cache: over the 10 GB alert, the 6 GB gate and the 5 GB target.
-      new ExpectedAlert("DxBuildCacheSizeExplosion", "breach", "dx_cache_size_bytes", "cache", "target", "/ticket"),
-      new ExpectedAlert("DxBuildCacheAboveGate", "breach", "dx_cache_size_bytes", "cache", "target", "/ticket"),
-      new ExpectedAlert("DxBuildCacheAboveTarget", "breach", "dx_cache_size_bytes", "cache", "target", null),
-      // 5.3 GB cache: over the target only, so the info alert is delivered.
-      new ExpectedAlert("DxBuildCacheAboveTarget", "target-miss", "dx_cache_size_bytes", "cache", "target", "/digest"),
-      // 80 distinct crates: over the gate (75) and the target (50).
-      new ExpectedAlert("DxDependenciesAboveGate", "breach", "dx_dependencies_distinct", "ecosystem", "cargo", "/ticket"),
-      new ExpectedAlert("DxDependenciesAboveTarget", "breach", "dx_dependencies_distinct", "ecosystem", "cargo", null),
-      // 60 distinct crates: over the target only.
-      new ExpectedAlert("DxDependenciesAboveTarget", "target-miss", "dx_dependencies_distinct", "ecosystem", "cargo",
-          "/digest"),
-      // A malformed Cargo.toml beside a good package.json: cargo unreadable, npm still counted.
-      new ExpectedAlert("DxDependencyManifestUnreadable", "half-broken", "dx_dependencies_read_success", "ecosystem",
-          "cargo", "/ticket"),
-      // A malformed Cargo.toml as the only ecosystem: the whole dependency collector fails.
-      new ExpectedAlert("DxCollectorFailing", "broken", "dx_collector_success", "collector", "dependencies",
-          "/ticket"));
+  /**
+   * What the breaching fixtures raise, per the roadmap lines in the shipped rules and Alertmanager
+   * example.
+   */
+  static final List<ExpectedAlert> FROM_FIXTURES =
+      List.of(
+          // 10.2 GB cache: over the 10 GB alert, the 6 GB gate and the 5 GB target.
+          new ExpectedAlert(
+              "DxBuildCacheSizeExplosion",
+              "breach",
+              "dx_cache_size_bytes",
+              "cache",
+              "target",
+              "/ticket"),
+          new ExpectedAlert(
+              "DxBuildCacheAboveGate",
+              "breach",
+              "dx_cache_size_bytes",
+              "cache",
+              "target",
+              "/ticket"),
+          new ExpectedAlert(
+              "DxBuildCacheAboveTarget", "breach", "dx_cache_size_bytes", "cache", "target", null),
+          // 5.3 GB cache: over the target only, so the info alert is delivered.
+          new ExpectedAlert(
+              "DxBuildCacheAboveTarget",
+              "target-miss",
+              "dx_cache_size_bytes",
+              "cache",
+              "target",
+              "/digest"),
+          // 80 distinct crates: over the gate (75) and the target (50).
+          new ExpectedAlert(
+              "DxDependenciesAboveGate",
+              "breach",
+              "dx_dependencies_distinct",
+              "ecosystem",
+              "cargo",
+              "/ticket"),
+          new ExpectedAlert(
+              "DxDependenciesAboveTarget",
+              "breach",
+              "dx_dependencies_distinct",
+              "ecosystem",
+              "cargo",
+              null),
+          // 60 distinct crates: over the target only.
+          new ExpectedAlert(
+              "DxDependenciesAboveTarget",
+              "target-miss",
+              "dx_dependencies_distinct",
+              "ecosystem",
+              "cargo",
+              "/digest"),
+          // A malformed Cargo.toml beside a good package.json: cargo unreadable, npm still counted.
+          new ExpectedAlert(
+              "DxDependencyManifestUnreadable",
+              "half-broken",
+              "dx_dependencies_read_success",
+              "ecosystem",
+              "cargo",
+              "/ticket"),
+          // A malformed Cargo.toml as the only ecosystem: the whole dependency collector fails.
+          new ExpectedAlert(
+              "DxCollectorFailing",
+              "broken",
+              "dx_collector_success",
+              "collector",
+              "dependencies",
+              "/ticket"));
 }

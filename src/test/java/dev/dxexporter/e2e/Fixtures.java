@@ -19,7 +19,9 @@ final class Fixtures {
    */
   static void cargoWorkspace(Path root, int distinct) {
     int split = distinct * 2 / 3;
-    write(root.resolve("Cargo.toml"), """
+    write(
+        root.resolve("Cargo.toml"),
+        """
         [workspace]
         members = ["crates/core", "crates/cli"]
         resolver = "2"
@@ -27,33 +29,44 @@ final class Fixtures {
     write(root.resolve("crates/core/Cargo.toml"), manifest("core", IntStream.range(0, split), ""));
     write(root.resolve("crates/core/src/lib.rs"), "");
     // cli repeats the last few of core's crates: overlaps count once.
-    write(root.resolve("crates/cli/Cargo.toml"),
-        manifest("cli", IntStream.range(Math.max(0, split - 3), distinct), "core = { path = \"../core\" }\n"));
+    write(
+        root.resolve("crates/cli/Cargo.toml"),
+        manifest(
+            "cli",
+            IntStream.range(Math.max(0, split - 3), distinct),
+            "core = { path = \"../core\" }\n"));
     write(root.resolve("crates/cli/src/main.rs"), "fn main() {}\n");
   }
 
-  /** A Cargo.toml that does not parse (an unterminated table header), as a half-edited file would. */
+  /**
+   * A Cargo.toml that does not parse (an unterminated table header), as a half-edited file would.
+   */
   static void brokenCargoManifest(Path root) {
     write(root.resolve("Cargo.toml"), "[package\nname = \"broken\"\n");
   }
 
   /** A small npm package with two dependencies. */
   static void npmPackage(Path root) {
-    write(root.resolve("package.json"), """
+    write(
+        root.resolve("package.json"),
+        """
         {"name": "web", "version": "1.0.0",
          "dependencies": {"left-pad": "^1.3.0"}, "devDependencies": {"typescript": "^5.6.0"}}
         """);
   }
 
   private static String manifest(String name, IntStream crates, String extra) {
-    StringBuilder toml = new StringBuilder("""
+    StringBuilder toml =
+        new StringBuilder(
+            """
         [package]
         name = "%s"
         version = "0.1.0"
         edition = "2021"
 
         [dependencies]
-        """.formatted(name));
+        """
+                .formatted(name));
     crates.forEach(i -> toml.append("fixture-crate-%03d = \"1.%d\"\n".formatted(i, i % 7)));
     return toml.append(extra).toString();
   }
@@ -69,13 +82,15 @@ final class Fixtures {
     if (bytes > 0) {
       Path big = dir.resolve("debug/incremental/blob.bin");
       write(dir.resolve("debug/incremental/.keep"), "");
-      Command fallocate = Command.run(List.of("fallocate", "-l", Long.toString(bytes), big.toString()));
+      Command fallocate =
+          Command.run(List.of("fallocate", "-l", Long.toString(bytes), big.toString()));
       if (fallocate.exit() != 0) {
         throw new AssertionError("fallocate failed: " + fallocate.output());
       }
       long du = diskUsage(dir);
       if (du < bytes) {
-        throw new AssertionError("du -s sees " + du + " bytes, fewer than the " + bytes + " allocated");
+        throw new AssertionError(
+            "du -s sees " + du + " bytes, fewer than the " + bytes + " allocated");
       }
     }
   }

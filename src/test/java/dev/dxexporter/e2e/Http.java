@@ -14,7 +14,8 @@ import java.time.Duration;
 /** Loopback HTTP calls to the servers under test. */
 final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private Http() {}
 
@@ -34,7 +35,8 @@ final class Http {
     try {
       HttpResponse<String> response = CLIENT.send(get(url), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new AssertionError("GET " + url + " -> " + response.statusCode() + ": " + response.body());
+        throw new AssertionError(
+            "GET " + url + " -> " + response.statusCode() + ": " + response.body());
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {
@@ -45,7 +47,9 @@ final class Http {
     }
   }
 
-  /** The JSON body whatever the status (Prometheus answers a bad query with 400 and a JSON error). */
+  /**
+   * The JSON body whatever the status (Prometheus answers a bad query with 400 and a JSON error).
+   */
   static JsonNode getJsonAnyStatus(String url) {
     try {
       return JSON.readTree(CLIENT.send(get(url), HttpResponse.BodyHandlers.ofString()).body());

@@ -21,7 +21,8 @@ final class PrometheusServer implements AutoCloseable {
    * lead asked for), sending alerts to the Alertmanager.
    */
   PrometheusServer(Path dir, int exporterPort, int alertmanagerPort, Path ruleFile) {
-    String config = """
+    String config =
+        """
         global:
           scrape_interval: 1s
           scrape_timeout: 1s
@@ -36,18 +37,23 @@ final class PrometheusServer implements AutoCloseable {
           - job_name: dx-exporter
             static_configs:
               - targets: ['127.0.0.1:%d']
-        """.formatted(ruleFile, alertmanagerPort, exporterPort);
+        """
+            .formatted(ruleFile, alertmanagerPort, exporterPort);
     try {
       Path file = Files.writeString(dir.resolve("prometheus.yml"), config);
       Files.createDirectories(dir.resolve("prometheus-data"));
-      process = ServerProcess.start("prometheus", dir, List.of(
-          Binaries.prometheus(),
-          "--config.file=" + file,
-          "--storage.tsdb.path=" + dir.resolve("prometheus-data"),
-          "--web.listen-address=127.0.0.1:" + port,
-          // Send alerts to Alertmanager at once, not after the default 1m resend delay.
-          "--rules.alert.resend-delay=1s",
-          "--log.level=warn"));
+      process =
+          ServerProcess.start(
+              "prometheus",
+              dir,
+              List.of(
+                  Binaries.prometheus(),
+                  "--config.file=" + file,
+                  "--storage.tsdb.path=" + dir.resolve("prometheus-data"),
+                  "--web.listen-address=127.0.0.1:" + port,
+                  // Send alerts to Alertmanager at once, not after the default 1m resend delay.
+                  "--rules.alert.resend-delay=1s",
+                  "--log.level=warn"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

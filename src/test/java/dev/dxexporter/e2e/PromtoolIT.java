@@ -19,12 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** promtool and amtool (Debian packages) on the shipped rules, unit tests, dashboards and Alertmanager config. */
+/**
+ * promtool and amtool (Debian packages) on the shipped rules, unit tests, dashboards and
+ * Alertmanager config.
+ */
 class PromtoolIT {
 
   @Test
   void ruleFileIsValid() {
-    Command check = Command.run(List.of(Binaries.promtool(), "check", "rules", RepoFiles.RULES.toString()));
+    Command check =
+        Command.run(List.of(Binaries.promtool(), "check", "rules", RepoFiles.RULES.toString()));
 
     assertThat(check.exit()).as(check.output()).isZero();
     assertThat(check.output()).contains("SUCCESS");
@@ -33,7 +37,8 @@ class PromtoolIT {
   @Test
   void ruleUnitTestsPass() {
     List<String> command = new ArrayList<>(List.of(Binaries.promtool(), "test", "rules"));
-    RepoFiles.list(RepoFiles.RULE_TESTS, ".yml").forEach(f -> command.add(f.getFileName().toString()));
+    RepoFiles.list(RepoFiles.RULE_TESTS, ".yml")
+        .forEach(f -> command.add(f.getFileName().toString()));
     Command test = Command.run(RepoFiles.RULE_TESTS, command);
 
     assertThat(command).hasSizeGreaterThan(3);
@@ -54,19 +59,26 @@ class PromtoolIT {
         new Mutation("dx_cache_size_bytes > 10e9", "dx_cache_size_bytes > 11e9"),
         new Mutation("dx_cache_size_bytes > 6e9", "dx_cache_size_bytes >= 6e9"),
         new Mutation("dx_ci_success_ratio < 0.90", "dx_ci_success_ratio < 0.89"),
-        new Mutation("dx_tests_duration_seconds > 600\n        for: 5m", "dx_tests_duration_seconds > 600\n        for: 4m"),
+        new Mutation(
+            "dx_tests_duration_seconds > 600\n        for: 5m",
+            "dx_tests_duration_seconds > 600\n        for: 4m"),
         new Mutation("2 * dx_collector_interval_seconds", "3 * dx_collector_interval_seconds"),
-        new Mutation("humanizePercentage }} of its finished runs", "humanize }} of its finished runs"));
+        new Mutation(
+            "humanizePercentage }} of its finished runs", "humanize }} of its finished runs"));
   }
 
-  /** The unit tests bite: a line moved, a `for:` shortened or an annotation changed makes them fail. */
+  /**
+   * The unit tests bite: a line moved, a `for:` shortened or an annotation changed makes them fail.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("mutations")
   void unitTestsFailOnAMutatedRuleFile(Mutation mutation, @TempDir Path dir) throws IOException {
     String rules = RepoFiles.read(RepoFiles.RULES);
     assertThat(rules).contains(mutation.original());
     Files.createDirectories(dir.resolve("tests"));
-    Files.writeString(dir.resolve("dx-exporter.rules.yml"), rules.replace(mutation.original(), mutation.mutated()));
+    Files.writeString(
+        dir.resolve("dx-exporter.rules.yml"),
+        rules.replace(mutation.original(), mutation.mutated()));
     List<String> command = new ArrayList<>(List.of(Binaries.promtool(), "test", "rules"));
     for (Path test : RepoFiles.list(RepoFiles.RULE_TESTS, ".yml")) {
       Files.copy(test, dir.resolve("tests").resolve(test.getFileName()));
@@ -80,12 +92,18 @@ class PromtoolIT {
 
   @Test
   void everyDashboardQueryParsesAsPromQL(@TempDir Path dir) throws IOException {
-    // target-promql-rule / template-label-promql-rule with the real parser: each query becomes a recording rule.
+    // target-promql-rule / template-label-promql-rule with the real parser: each query becomes a
+    // recording rule.
     StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard-queries\n    rules:\n");
     List<PanelQuery> queries = PanelQuery.shipped();
     for (int i = 0; i < queries.size(); i++) {
-      rules.append("      - record: dashboard_query_").append(i).append('\n')
-          .append("        expr: '").append(queries.get(i).expr().replace("'", "''")).append("'\n");
+      rules
+          .append("      - record: dashboard_query_")
+          .append(i)
+          .append('\n')
+          .append("        expr: '")
+          .append(queries.get(i).expr().replace("'", "''"))
+          .append("'\n");
     }
     Path file = Files.writeString(dir.resolve("queries.yml"), rules);
 
@@ -97,20 +115,25 @@ class PromtoolIT {
 
   @Test
   void helmRenderedPrometheusRuleLoadsInPrometheus(@TempDir Path dir) throws IOException {
-    Map<String, Object> rule = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES).single("PrometheusRule");
-    Path file = Files.writeString(dir.resolve("rendered.yml"),
-        TestConfigs.dump(Map.of("groups", Yaml.at(rule, "spec.groups"))));
+    Map<String, Object> rule =
+        RenderedChart.render(RepoFiles.CHART_ALL_FEATURES).single("PrometheusRule");
+    Path file =
+        Files.writeString(
+            dir.resolve("rendered.yml"),
+            TestConfigs.dump(Map.of("groups", Yaml.at(rule, "spec.groups"))));
 
     Command check = Command.run(List.of(Binaries.promtool(), "check", "rules", file.toString()));
 
     assertThat(check.exit()).as(check.output()).isZero();
-    assertThat(check.output()).contains("SUCCESS: " + RuleFile.shipped().rules().size() + " rules found");
+    assertThat(check.output())
+        .contains("SUCCESS: " + RuleFile.shipped().rules().size() + " rules found");
   }
 
   @Test
   void alertmanagerExampleIsValid() {
     Command check =
-        Command.run(List.of(Binaries.amtool(), "check-config", RepoFiles.ALERTMANAGER_EXAMPLE.toString()));
+        Command.run(
+            List.of(Binaries.amtool(), "check-config", RepoFiles.ALERTMANAGER_EXAMPLE.toString()));
 
     assertThat(check.exit()).as(check.output()).isZero();
     assertThat(check.output()).contains("SUCCESS");
@@ -119,10 +142,19 @@ class PromtoolIT {
   @ParameterizedTest(name = "severity={0} -> {1}")
   @CsvSource({"critical, pager", "warning, ticket", "info, digest", "'', ticket"})
   void alertmanagerExampleRoutesBySeverity(String severity, String receiver) {
-    Command route = Command.run(List.of(Binaries.amtool(), "config", "routes", "test",
-        "--config.file=" + RepoFiles.ALERTMANAGER_EXAMPLE, "alertname=DxAnything", "severity=" + severity));
+    Command route =
+        Command.run(
+            List.of(
+                Binaries.amtool(),
+                "config",
+                "routes",
+                "test",
+                "--config.file=" + RepoFiles.ALERTMANAGER_EXAMPLE,
+                "alertname=DxAnything",
+                "severity=" + severity));
 
     assertThat(route.exit()).as(route.output()).isZero();
-    assertThat(route.output().lines().filter(l -> !l.startsWith("Warning:")).toList()).containsExactly(receiver);
+    assertThat(route.output().lines().filter(l -> !l.startsWith("Warning:")).toList())
+        .containsExactly(receiver);
   }
 }

@@ -34,24 +34,41 @@ class QuickStartIT {
     Path home = Files.createDirectories(tmp.resolve("home"));
     int port = ServerProcess.freePort();
     String base = "http://127.0.0.1:" + port;
-    String jar = Path.of(System.getProperty("dx.jar", "target/dx-exporter.jar")).toAbsolutePath().toString();
+    String jar =
+        Path.of(System.getProperty("dx.jar", "target/dx-exporter.jar")).toAbsolutePath().toString();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    try (ServerProcess exporter = ServerProcess.start("exporter", project, List.of(java,
-        "-Duser.home=" + home, "-jar", jar, "--web.listen-address=127.0.0.1:" + port))) {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+    try (ServerProcess exporter =
+        ServerProcess.start(
+            "exporter",
+            project,
+            List.of(
+                java,
+                "-Duser.home=" + home,
+                "-jar",
+                jar,
+                "--web.listen-address=127.0.0.1:" + port))) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
           .until(() -> Http.status(base + "/-/ready") == 200);
       String text = get(base + "/metrics");
 
       String cache = "{cache=\"target\",project=\"shop\"}";
-      assertThat(value(text, "dx_cache_size_bytes" + cache)).isEqualTo(Fixtures.diskUsage(project.resolve("target")));
-      assertThat(value(text, "dx_dependencies_distinct{ecosystem=\"cargo\",project=\"shop\"}")).isEqualTo(12);
-      assertThat(value(text, "dx_collector_success{collector=\"dependencies\",project=\"shop\"}")).isEqualTo(1);
+      assertThat(value(text, "dx_cache_size_bytes" + cache))
+          .isEqualTo(Fixtures.diskUsage(project.resolve("target")));
+      assertThat(value(text, "dx_dependencies_distinct{ecosystem=\"cargo\",project=\"shop\"}"))
+          .isEqualTo(12);
+      assertThat(value(text, "dx_collector_success{collector=\"dependencies\",project=\"shop\"}"))
+          .isEqualTo(1);
 
       Path exposition = tmp.resolve("metrics.txt");
       Files.writeString(exposition, text);
-      Process lint = new ProcessBuilder(promtool, "check", "metrics")
-          .redirectInput(exposition.toFile()).redirectErrorStream(true).start();
+      Process lint =
+          new ProcessBuilder(promtool, "check", "metrics")
+              .redirectInput(exposition.toFile())
+              .redirectErrorStream(true)
+              .start();
       String problems = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(lint.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(problems).as("promtool check metrics output").isEmpty();

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A long-running server process (exporter, Prometheus, Alertmanager) with its output in a log file. */
+/**
+ * A long-running server process (exporter, Prometheus, Alertmanager) with its output in a log file.
+ */
 final class ServerProcess implements AutoCloseable {
   private final String name;
   private final Process process;
@@ -23,11 +25,12 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(String name, Path workDir, List<String> command) {
     Path log = workDir.resolve(name + ".log");
     try {
-      Process p = new ProcessBuilder(command)
-          .directory(workDir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new ServerProcess(name, p, log);
     } catch (IOException e) {
       throw new AssertionError("cannot start " + name + ": " + command, e);
@@ -51,7 +54,9 @@ final class ServerProcess implements AutoCloseable {
   String logTail() {
     try {
       List<String> lines = Files.readAllLines(log);
-      return name + " log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+      return name
+          + " log:\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     } catch (IOException e) {
       return name + " log unreadable: " + e;
     }

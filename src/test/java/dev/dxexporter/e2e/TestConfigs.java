@@ -9,12 +9,13 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
- * The test copies of shipped files. Each changes only what a test cannot wait for and says so:
- * the rule file's `for:` durations, the Alertmanager example's timing and webhook URLs.
+ * The test copies of shipped files. Each changes only what a test cannot wait for and says so: the
+ * rule file's `for:` durations, the Alertmanager example's timing and webhook URLs.
  */
 final class TestConfigs {
   /** Every alert's `for:` in the test copy. The promtool unit tests prove the real durations. */
   static final String TEST_FOR = "3s";
+
   /**
    * DxExporterAbsent's `for:` in the test copy. A starting Prometheus applies static targets on its
    * discovery manager's 5 s update tick, so `up` is absent for up to ~5 s while rules already run;
@@ -25,11 +26,15 @@ final class TestConfigs {
   private TestConfigs() {}
 
   static String dump(Object yaml) {
-    return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(1000).build())
+    return new Dump(
+            DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(1000).build())
         .dumpToString(yaml);
   }
 
-  /** The shipped rules with `for:` shortened; everything else (exprs, labels, annotations) unchanged. */
+  /**
+   * The shipped rules with `for:` shortened; everything else (exprs, labels, annotations)
+   * unchanged.
+   */
   static Map<String, Object> rulesWithShortFor() {
     Map<String, Object> rules = Yaml.map(Yaml.load(RepoFiles.read(RepoFiles.RULES)));
     for (Object group : Yaml.list(rules.get("groups"))) {
@@ -48,7 +53,8 @@ final class TestConfigs {
    * paths) and its waits cut to a second; routes, matchers and inhibit rules unchanged.
    */
   static Map<String, Object> alertmanagerFor(WebhookReceiver receiver) {
-    Map<String, Object> config = Yaml.map(Yaml.load(RepoFiles.read(RepoFiles.ALERTMANAGER_EXAMPLE)));
+    Map<String, Object> config =
+        Yaml.map(Yaml.load(RepoFiles.read(RepoFiles.ALERTMANAGER_EXAMPLE)));
     shortenTiming(Yaml.map(config.get("route")));
     for (Object r : Yaml.list(config.get("receivers"))) {
       for (Object webhook : Yaml.list(Yaml.map(r).get("webhook_configs"))) {

@@ -32,16 +32,22 @@ final class WebhookReceiver implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      JsonNode body = Http.JSON.readTree(exchange.getRequestBody());
-      bodies.add(body);
-      for (JsonNode alert : body.path("alerts")) {
-        delivered.add(new Delivered(exchange.getRequestURI().getPath(), body.path("receiver").asText(),
-            alert.path("status").asText(), alert));
-      }
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          JsonNode body = Http.JSON.readTree(exchange.getRequestBody());
+          bodies.add(body);
+          for (JsonNode alert : body.path("alerts")) {
+            delivered.add(
+                new Delivered(
+                    exchange.getRequestURI().getPath(),
+                    body.path("receiver").asText(),
+                    alert.path("status").asText(),
+                    alert));
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -16,10 +16,12 @@ class BasicAuthTest {
   private final List<String> compared = new ArrayList<>();
 
   private BasicAuth recording() {
-    return new BasicAuth(Map.of("alice", ALICE), (password, hash) -> {
-      compared.add(hash);
-      return password.equals("alice123") && hash.equals(ALICE);
-    });
+    return new BasicAuth(
+        Map.of("alice", ALICE),
+        (password, hash) -> {
+          compared.add(hash);
+          return password.equals("alice123") && hash.equals(ALICE);
+        });
   }
 
   @Test
@@ -57,13 +59,20 @@ class BasicAuthTest {
 
   @Test
   void parsesBasicAuthorizationHeaders() {
-    String token = Base64.getEncoder().encodeToString("al:ice:pa:ss".getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder().encodeToString("al:ice:pa:ss".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(BasicAuth.parse("Basic " + token)).contains(new BasicAuth.Credentials("al", "ice:pa:ss"));
+    assertThat(BasicAuth.parse("Basic " + token))
+        .contains(new BasicAuth.Credentials("al", "ice:pa:ss"));
     assertThat(BasicAuth.parse("basic " + token)).isPresent();
     assertThat(BasicAuth.parse("Bearer " + token)).isEmpty();
     assertThat(BasicAuth.parse("Basic !!!")).isEmpty();
-    assertThat(BasicAuth.parse("Basic " + Base64.getEncoder().encodeToString("nocolon".getBytes(StandardCharsets.UTF_8)))).isEmpty();
+    assertThat(
+            BasicAuth.parse(
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString("nocolon".getBytes(StandardCharsets.UTF_8))))
+        .isEmpty();
     assertThat(BasicAuth.parse(null)).isEmpty();
   }
 }

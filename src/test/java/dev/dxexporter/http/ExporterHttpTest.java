@@ -1,7 +1,6 @@
 package dev.dxexporter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.dxexporter.metrics.CollectorId;
 import dev.dxexporter.metrics.MetricFamily;
@@ -36,12 +35,26 @@ class ExporterHttpTest {
   @BeforeEach
   void start() throws Exception {
     registry.register(id, 60);
-    server = new HttpServer(List.of(ListenAddress.parse("127.0.0.1:0"), ListenAddress.parse("127.0.0.1:0")),
-        "/metrics", "1.2.3", new ExporterStatus() {
-          public dev.dxexporter.metrics.RenderedMetrics rendered() { return registry.rendered(); }
-          public List<dev.dxexporter.metrics.CollectorState> collectors() { return registry.states(); }
-          public boolean ready() { return registry.allRanOnce(); }
-        }, () -> reloadAnswer, dev.dxexporter.config.WebConfig.NONE);
+    server =
+        new HttpServer(
+            List.of(ListenAddress.parse("127.0.0.1:0"), ListenAddress.parse("127.0.0.1:0")),
+            "/metrics",
+            "1.2.3",
+            new ExporterStatus() {
+              public dev.dxexporter.metrics.RenderedMetrics rendered() {
+                return registry.rendered();
+              }
+
+              public List<dev.dxexporter.metrics.CollectorState> collectors() {
+                return registry.states();
+              }
+
+              public boolean ready() {
+                return registry.allRanOnce();
+              }
+            },
+            () -> reloadAnswer,
+            dev.dxexporter.config.WebConfig.NONE);
     server.start();
     base = "http://127.0.0.1:" + server.ports().get(0);
   }
@@ -52,7 +65,8 @@ class ExporterHttpTest {
   }
 
   private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -60,8 +74,11 @@ class ExporterHttpTest {
   }
 
   private HttpResponse<byte[]> method(String method, String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(base + path))
-        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    return client.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static String body(HttpResponse<byte[]> r) {
@@ -80,14 +97,25 @@ class ExporterHttpTest {
 
   @Test
   void servesTextOpenMetricsAndGzipFromTheRenderedBytes() throws Exception {
-    registry.recordSuccess(id, List.of(Sample.of(SIZE, 123, "project", "demo", "cache", "target")), 0.1, Instant.now());
+    registry.recordSuccess(
+        id,
+        List.of(Sample.of(SIZE, 123, "project", "demo", "cache", "target")),
+        0.1,
+        Instant.now());
     HttpResponse<byte[]> text = get("/metrics");
     assertThat(text.statusCode()).isEqualTo(200);
-    assertThat(text.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain; version=0.0.4");
+    assertThat(text.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("text/plain; version=0.0.4");
     assertThat(body(text)).contains("dx_cache_size_bytes{cache=\"target\",project=\"demo\"} 123.0");
 
-    HttpResponse<byte[]> om = get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0,text/plain;q=0.5");
-    assertThat(om.headers().firstValue("Content-Type")).get().asString().startsWith("application/openmetrics-text");
+    HttpResponse<byte[]> om =
+        get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0,text/plain;q=0.5");
+    assertThat(om.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/openmetrics-text");
     assertThat(body(om)).endsWith("# EOF\n");
 
     HttpResponse<byte[]> gz = get("/metrics", "Accept-Encoding", "gzip");
@@ -98,17 +126,23 @@ class ExporterHttpTest {
     HttpResponse<byte[]> head = method("HEAD", "/metrics");
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
-    assertThat(head.headers().firstValue("Content-Length")).contains(Integer.toString(text.body().length));
+    assertThat(head.headers().firstValue("Content-Length"))
+        .contains(Integer.toString(text.body().length));
   }
 
   @Test
   void landingPageListsCollectorsAndLinksToMetrics() throws Exception {
-    registry.recordFailure(id, "scan of /x exceeded <1m>", 60, Instant.parse("2026-01-02T03:04:05Z"));
+    registry.recordFailure(
+        id, "scan of /x exceeded <1m>", 60, Instant.parse("2026-01-02T03:04:05Z"));
     HttpResponse<byte[]> page = get("/");
     assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=UTF-8");
-    assertThat(body(page)).contains("<title>dx-exporter</title>", "Version: 1.2.3", "href=\"./metrics\"",
-        "<td>demo</td><td>cache:target</td><td>failing</td><td>1m</td><td>2026-01-02T03:04:05Z</td>",
-        "scan of /x exceeded &lt;1m&gt;");
+    assertThat(body(page))
+        .contains(
+            "<title>dx-exporter</title>",
+            "Version: 1.2.3",
+            "href=\"./metrics\"",
+            "<td>demo</td><td>cache:target</td><td>failing</td><td>1m</td><td>2026-01-02T03:04:05Z</td>",
+            "scan of /x exceeded &lt;1m&gt;");
   }
 
   @Test
@@ -134,8 +168,13 @@ class ExporterHttpTest {
   @Test
   void everyListenAddressServes() throws Exception {
     String second = "http://127.0.0.1:" + server.ports().get(1) + "/-/healthy";
-    assertThat(client.send(HttpRequest.newBuilder(URI.create(second)).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    assertThat(
+            client
+                .send(
+                    HttpRequest.newBuilder(URI.create(second)).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test

@@ -33,17 +33,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * TLS, mTLS, basic auth and headers from a web-config.yml, through a real Jetty on 127.0.0.1:0, with
- * certificates from the real openssl and java.net.http.HttpClient as the client.
+ * TLS, mTLS, basic auth and headers from a web-config.yml, through a real Jetty on 127.0.0.1:0,
+ * with certificates from the real openssl and java.net.http.HttpClient as the client.
  */
 class WebConfigServingTest {
   /**
-   * exporter-toolkit's own $2y$ samples. alice/alice123: web/testdata/web_config_users_noTLS.good.yml
-   * with the login in web/handler_test.go (TestBasicAuthCache). carol's hash is from the same
-   * testdata file; its password carol123 is not written in the toolkit, it was checked here with
-   * bcrypt (as were bob123 and dave123 for the other samples).
+   * exporter-toolkit's own $2y$ samples. alice/alice123:
+   * web/testdata/web_config_users_noTLS.good.yml with the login in web/handler_test.go
+   * (TestBasicAuthCache). carol's hash is from the same testdata file; its password carol123 is not
+   * written in the toolkit, it was checked here with bcrypt (as were bob123 and dave123 for the
+   * other samples).
    */
-  static final String USERS = """
+  static final String USERS =
+      """
       basic_auth_users:
         alice: $2y$12$1DpfPeqF9HzHJt.EWswy1exHluGfbhnn3yXhR7Xes6m3WJqFg0Wby
         carol: $2y$10$qRTBuFoULoYNA7AQ/F3ck.trZBPyjV64.oA4ZsSBCIWvXuvQlQTuu
@@ -69,19 +71,33 @@ class WebConfigServingTest {
   private int serve(String yaml) throws Exception {
     Path file = Files.writeString(pki.dir.resolve("web.yml"), yaml);
     WebConfig web = new WebConfigLoader().load(file);
-    server = new HttpServer(List.of(ListenAddress.parse("127.0.0.1:0")), "/metrics", "1.2.3",
-        new ExporterStatus() {
-          public RenderedMetrics rendered() { return registry.rendered(); }
-          public List<CollectorState> collectors() { return registry.states(); }
-          public boolean ready() { return true; }
-        }, Optional::empty, web);
+    server =
+        new HttpServer(
+            List.of(ListenAddress.parse("127.0.0.1:0")),
+            "/metrics",
+            "1.2.3",
+            new ExporterStatus() {
+              public RenderedMetrics rendered() {
+                return registry.rendered();
+              }
+
+              public List<CollectorState> collectors() {
+                return registry.states();
+              }
+
+              public boolean ready() {
+                return true;
+              }
+            },
+            Optional::empty,
+            web);
     server.start();
     return server.ports().get(0);
   }
 
   private static HttpClient client(SSLContext context, String... protocols) {
-    HttpClient.Builder b = HttpClient.newBuilder().sslContext(context)
-        .connectTimeout(Duration.ofSeconds(5));
+    HttpClient.Builder b =
+        HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5));
     if (protocols.length > 0) {
       SSLParameters p = new SSLParameters();
       p.setProtocols(protocols);
@@ -90,14 +106,17 @@ class WebConfigServingTest {
     return b.build();
   }
 
-  private static HttpResponse<String> send(HttpClient client, String method, String url,
-      String... userAndPassword) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+  private static HttpResponse<String> send(
+      HttpClient client, String method, String url, String... userAndPassword) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (userAndPassword.length == 2) {
       String token = userAndPassword[0] + ":" + userAndPassword[1];
-      b.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+      b.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
     }
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -107,8 +126,11 @@ class WebConfigServingTest {
   }
 
   @ParameterizedTest(name = "{1}")
-  @CsvSource({"server.crt, server.key", "server.crt, server-pkcs1.key",
-      "server-ec.crt, server-ec.key"})
+  @CsvSource({
+    "server.crt, server.key",
+    "server.crt, server-pkcs1.key",
+    "server-ec.crt, server-ec.key"
+  })
   void servesHttpsWithEachKeyFormatAndNotPlainHttp(String cert, String key) throws Exception {
     int port = serve(tls(cert, key));
     HttpClient client = client(pki.clientContext(false));
@@ -127,8 +149,10 @@ class WebConfigServingTest {
   void untrustedClientsFailTheHandshake() throws Exception {
     int port = serve(tls("server.crt", "server.key"));
 
-    assertThatThrownBy(() -> send(HttpClient.newHttpClient(), "GET",
-        "https://127.0.0.1:" + port + "/-/healthy")).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                send(HttpClient.newHttpClient(), "GET", "https://127.0.0.1:" + port + "/-/healthy"))
+        .isInstanceOf(IOException.class);
   }
 
   @Test
@@ -147,19 +171,27 @@ class WebConfigServingTest {
   void defaultsAcceptATls12Client() throws Exception {
     int port = serve(tls("server.crt", "server.key"));
 
-    HttpResponse<String> r = send(client(pki.clientContext(false), "TLSv1.2"), "GET",
-        "https://127.0.0.1:" + port + "/-/healthy");
+    HttpResponse<String> r =
+        send(
+            client(pki.clientContext(false), "TLSv1.2"),
+            "GET",
+            "https://127.0.0.1:" + port + "/-/healthy");
 
     assertThat(r.sslSession().orElseThrow().getProtocol()).isEqualTo("TLSv1.2");
   }
 
   @Test
   void configuredCipherSuiteIsUsedForTls12() throws Exception {
-    int port = serve(tls("server.crt", "server.key")
-        + "  cipher_suites: [TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384]\n");
+    int port =
+        serve(
+            tls("server.crt", "server.key")
+                + "  cipher_suites: [TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384]\n");
 
-    HttpResponse<String> r = send(client(pki.clientContext(false), "TLSv1.2"), "GET",
-        "https://127.0.0.1:" + port + "/-/healthy");
+    HttpResponse<String> r =
+        send(
+            client(pki.clientContext(false), "TLSv1.2"),
+            "GET",
+            "https://127.0.0.1:" + port + "/-/healthy");
 
     assertThat(r.sslSession().orElseThrow().getCipherSuite())
         .isEqualTo("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
@@ -167,7 +199,11 @@ class WebConfigServingTest {
 
   @Test
   void basicAuthGuardsEveryEndpoint() throws Exception {
-    int port = serve(tls("server.crt", "server.key") + USERS + """
+    int port =
+        serve(
+            tls("server.crt", "server.key")
+                + USERS
+                + """
         http_server_config:
           headers:
             X-Frame-Options: deny
@@ -177,13 +213,26 @@ class WebConfigServingTest {
     HttpClient client = client(pki.clientContext(false));
     String base = "https://127.0.0.1:" + port;
 
-    for (String[] endpoint : new String[][] {{"GET", "/"}, {"GET", "/metrics"},
-        {"GET", "/-/healthy"}, {"GET", "/-/ready"}, {"HEAD", "/-/ready"}, {"POST", "/-/reload"},
-        {"GET", "/no-such-page"}}) {
+    for (String[] endpoint :
+        new String[][] {
+          {"GET", "/"},
+          {"GET", "/metrics"},
+          {"GET", "/-/healthy"},
+          {"GET", "/-/ready"},
+          {"HEAD", "/-/ready"},
+          {"POST", "/-/reload"},
+          {"GET", "/no-such-page"}
+        }) {
       String what = endpoint[0] + " " + endpoint[1];
       String url = base + endpoint[1];
-      for (String[] bad : new String[][] {{}, {"alice", "alice1234"}, {"alice", ""},
-          {"mallory", "alice123"}, {"carol", "alice123"}}) {
+      for (String[] bad :
+          new String[][] {
+            {},
+            {"alice", "alice1234"},
+            {"alice", ""},
+            {"mallory", "alice123"},
+            {"carol", "alice123"}
+          }) {
         HttpResponse<String> denied = send(client, endpoint[0], url, bad);
         assertThat(denied.statusCode()).as(what + " " + List.of(bad)).isEqualTo(401);
         assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValue("Basic");
@@ -215,8 +264,10 @@ class WebConfigServingTest {
 
   @Test
   void requireAndVerifyClientCertRefusesClientsWithoutOne() throws Exception {
-    int port = serve(tls("server.crt", "server.key")
-        + "  client_ca_file: ca.crt\n  client_auth_type: RequireAndVerifyClientCert\n");
+    int port =
+        serve(
+            tls("server.crt", "server.key")
+                + "  client_ca_file: ca.crt\n  client_auth_type: RequireAndVerifyClientCert\n");
     String url = "https://127.0.0.1:" + port + "/-/healthy";
 
     assertThatThrownBy(() -> send(client(pki.clientContext(false)), "GET", url))
@@ -228,8 +279,10 @@ class WebConfigServingTest {
 
   @Test
   void verifyClientCertIfGivenAcceptsClientsWithoutOne() throws Exception {
-    int port = serve(tls("server.crt", "server.key")
-        + "  client_ca_file: ca.crt\n  client_auth_type: VerifyClientCertIfGiven\n");
+    int port =
+        serve(
+            tls("server.crt", "server.key")
+                + "  client_ca_file: ca.crt\n  client_auth_type: VerifyClientCertIfGiven\n");
     String url = "https://127.0.0.1:" + port + "/-/healthy";
 
     assertThat(send(client(pki.clientContext(false)), "GET", url).statusCode()).isEqualTo(200);
@@ -247,8 +300,11 @@ class WebConfigServingTest {
     assertThat(server.apply(loader.load(ec))).as("restart needed").isFalse();
     assertThat(peerKeyAlgorithm(url)).isEqualTo("EC");
 
-    Path mtls = Files.writeString(pki.dir.resolve("mtls.yml"), tls("server-ec.crt", "server-ec.key")
-        + "  client_ca_file: ca.crt\n  client_auth_type: RequireAndVerifyClientCert\n");
+    Path mtls =
+        Files.writeString(
+            pki.dir.resolve("mtls.yml"),
+            tls("server-ec.crt", "server-ec.key")
+                + "  client_ca_file: ca.crt\n  client_auth_type: RequireAndVerifyClientCert\n");
     assertThat(server.apply(loader.load(mtls))).isFalse();
     assertThatThrownBy(() -> send(client(pki.clientContext(false)), "GET", url))
         .isInstanceOf(IOException.class);
@@ -264,8 +320,14 @@ class WebConfigServingTest {
     int port = serve(tls("server.crt", "server.key"));
 
     assertThat(server.apply(WebConfig.NONE)).isTrue();
-    assertThat(send(client(pki.clientContext(false)), "GET",
-        "https://127.0.0.1:" + port + "/-/healthy").statusCode()).as("still HTTPS").isEqualTo(200);
+    assertThat(
+            send(
+                    client(pki.clientContext(false)),
+                    "GET",
+                    "https://127.0.0.1:" + port + "/-/healthy")
+                .statusCode())
+        .as("still HTTPS")
+        .isEqualTo(200);
   }
 
   private static String peerKeyAlgorithm(String url) throws Exception {
@@ -274,10 +336,13 @@ class WebConfigServingTest {
     return r.sslSession().orElseThrow().getPeerCertificates()[0].getPublicKey().getAlgorithm();
   }
 
-  /** Skipped on Java 17-19, where the loader refuses curve_preferences (see WebConfigLoaderTest). */
+  /**
+   * Skipped on Java 17-19, where the loader refuses curve_preferences (see WebConfigLoaderTest).
+   */
   @Test
   void curvePreferencesLimitTheKeyExchangeGroupsOnJava20Plus() throws Exception {
-    assumeTrue(WebConfigLoader.namedGroupsSupported(), "SSLParameters.setNamedGroups needs Java 20+");
+    assumeTrue(
+        WebConfigLoader.namedGroupsSupported(), "SSLParameters.setNamedGroups needs Java 20+");
     int port = serve(tls("server.crt", "server.key") + "  curve_preferences: [CurveP384]\n");
     String url = "https://127.0.0.1:" + port + "/-/healthy";
 
@@ -287,15 +352,17 @@ class WebConfigServingTest {
   }
 
   /**
-   * A raw TLS 1.3 handshake offering only {@code group}; returns the protocol. (HttpClient on Java 25
-   * did not pass named groups set in its SSLParameters on, so it cannot test this.)
+   * A raw TLS 1.3 handshake offering only {@code group}; returns the protocol. (HttpClient on Java
+   * 25 did not pass named groups set in its SSLParameters on, so it cannot test this.)
    */
   private static String handshake(int port, String group) throws Exception {
-    try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket)
-        pki.clientContext(false).getSocketFactory().createSocket("127.0.0.1", port)) {
+    try (javax.net.ssl.SSLSocket socket =
+        (javax.net.ssl.SSLSocket)
+            pki.clientContext(false).getSocketFactory().createSocket("127.0.0.1", port)) {
       SSLParameters p = socket.getSSLParameters();
       p.setProtocols(new String[] {"TLSv1.3"});
-      SSLParameters.class.getMethod("setNamedGroups", String[].class)
+      SSLParameters.class
+          .getMethod("setNamedGroups", String[].class)
           .invoke(p, (Object) new String[] {group});
       socket.setSSLParameters(p);
       socket.setSoTimeout(5000);

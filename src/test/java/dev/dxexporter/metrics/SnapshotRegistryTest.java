@@ -11,7 +11,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class SnapshotRegistryTest {
-  private static final MetricFamily SIZE = MetricFamily.gauge("dx_test_size_bytes", "Size. Refreshed on the collector's schedule.");
+  private static final MetricFamily SIZE =
+      MetricFamily.gauge("dx_test_size_bytes", "Size. Refreshed on the collector's schedule.");
   private final CollectorId id = new CollectorId("demo", "cache:target");
   private final SnapshotRegistry registry = new SnapshotRegistry(List.of(), MetricSnapshots::of);
 
@@ -34,17 +35,27 @@ class SnapshotRegistryTest {
   @Test
   void aFailedRunKeepsTheLastGoodSamplesAndCountsTheError() {
     registry.register(id, 60);
-    registry.recordSuccess(id, List.of(Sample.of(SIZE, 42, "project", "demo", "cache", "target")),
-        1.5, Instant.ofEpochSecond(1000));
+    registry.recordSuccess(
+        id,
+        List.of(Sample.of(SIZE, 42, "project", "demo", "cache", "target")),
+        1.5,
+        Instant.ofEpochSecond(1000));
     registry.recordFailure(id, "timed out", 2.5, Instant.ofEpochSecond(1060));
 
     String text = text();
     assertThat(text).contains("dx_test_size_bytes{cache=\"target\",project=\"demo\"} 42.0");
-    assertThat(text).contains("dx_collector_success{collector=\"cache:target\",project=\"demo\"} 0.0");
-    assertThat(text).contains("dx_collector_duration_seconds{collector=\"cache:target\",project=\"demo\"} 2.5");
-    assertThat(text).contains("dx_collector_last_success_timestamp_seconds{collector=\"cache:target\",project=\"demo\"} 1000.0");
-    assertThat(text).contains("dx_collector_errors_total{collector=\"cache:target\",project=\"demo\"} 1.0");
-    assertThat(text).contains("dx_collector_interval_seconds{collector=\"cache:target\",project=\"demo\"} 60.0");
+    assertThat(text)
+        .contains("dx_collector_success{collector=\"cache:target\",project=\"demo\"} 0.0");
+    assertThat(text)
+        .contains("dx_collector_duration_seconds{collector=\"cache:target\",project=\"demo\"} 2.5");
+    assertThat(text)
+        .contains(
+            "dx_collector_last_success_timestamp_seconds{collector=\"cache:target\",project=\"demo\"} 1000.0");
+    assertThat(text)
+        .contains("dx_collector_errors_total{collector=\"cache:target\",project=\"demo\"} 1.0");
+    assertThat(text)
+        .contains(
+            "dx_collector_interval_seconds{collector=\"cache:target\",project=\"demo\"} 60.0");
     assertThat(text).contains("# TYPE dx_collector_errors_total counter");
     assertThat(registry.states().get(0).lastError()).contains("timed out");
   }
@@ -52,19 +63,29 @@ class SnapshotRegistryTest {
   @Test
   void beforeTheFirstRunOnlyIntervalAndZeroErrorsAreExposed() {
     registry.register(id, 60);
-    assertThat(text()).contains("dx_collector_errors_total{collector=\"cache:target\",project=\"demo\"} 0.0")
-        .doesNotContain("dx_collector_success").doesNotContain("dx_test_size_bytes");
+    assertThat(text())
+        .contains("dx_collector_errors_total{collector=\"cache:target\",project=\"demo\"} 0.0")
+        .doesNotContain("dx_collector_success")
+        .doesNotContain("dx_test_size_bytes");
   }
 
   @Test
   void clashingSamplesAreDroppedNotFatal() {
     registry.register(id, 60);
     MetricFamily clash = MetricFamily.counter("dx_test_size_bytes_total", "x");
-    registry.recordSuccess(id, List.of(
-        Sample.of(SIZE, 1, "cache", "a"),
-        Sample.of(SIZE, 2, "cache", "a"),
-        Sample.of(new MetricFamily("dx_test_size_bytes", "other help", MetricType.GAUGE), 3, "cache", "b"),
-        Sample.of(clash, 4)), 0, Instant.EPOCH);
+    registry.recordSuccess(
+        id,
+        List.of(
+            Sample.of(SIZE, 1, "cache", "a"),
+            Sample.of(SIZE, 2, "cache", "a"),
+            Sample.of(
+                new MetricFamily("dx_test_size_bytes", "other help", MetricType.GAUGE),
+                3,
+                "cache",
+                "b"),
+            Sample.of(clash, 4)),
+        0,
+        Instant.EPOCH);
     String text = text();
     assertThat(text).contains("dx_test_size_bytes{cache=\"a\"} 1.0").doesNotContain("cache=\"b\"");
     assertThat(registry.states().get(0).lastRunSucceeded()).isTrue();

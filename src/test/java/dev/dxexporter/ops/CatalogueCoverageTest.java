@@ -11,28 +11,60 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every metric of the catalogue reaches users: in a dashboard panel, and where a line exists, in a rule. */
+/**
+ * Every metric of the catalogue reaches users: in a dashboard panel, and where a line exists, in a
+ * rule.
+ */
 class CatalogueCoverageTest {
   /**
    * The metric catalogue of DESIGN.md (shared/DESIGN.md, "Metric catalogue") plus the lead's
-   * additions (dx_cache_present, dx_collector_interval_seconds, the config reload pair) and what the
-   * collectors added (dx_dependencies_read_success). CI-side families are here before their collectors exist.
+   * additions (dx_cache_present, dx_collector_interval_seconds, the config reload pair) and what
+   * the collectors added (dx_dependencies_read_success). CI-side families are here before their
+   * collectors exist.
    */
-  static final List<String> CATALOGUE = List.of(
-      "dx_build_info", "dx_config_last_reload_successful", "dx_config_last_reload_success_timestamp_seconds",
-      "dx_collector_success", "dx_collector_duration_seconds",
-      "dx_collector_last_success_timestamp_seconds", "dx_collector_errors_total", "dx_collector_interval_seconds",
-      "dx_cache_size_bytes", "dx_cache_apparent_size_bytes", "dx_cache_files", "dx_cache_directories",
-      "dx_cache_stale_bytes", "dx_cache_newest_file_timestamp_seconds", "dx_cache_scan_errors", "dx_cache_present",
-      "dx_filesystem_avail_bytes", "dx_filesystem_size_bytes",
-      "dx_dependencies", "dx_dependencies_distinct", "dx_dependencies_locked", "dx_dependencies_duplicated",
-      "dx_dependencies_read_success",
-      "dx_tests", "dx_tests_duration_seconds", "dx_test_suite_duration_seconds", "dx_tests_flaky_ratio",
-      "dx_coverage_ratio", "dx_build_duration_seconds", "dx_build_cache_hit_ratio",
-      "dx_benchmark_seconds", "dx_benchmark_throughput", "dx_benchmark_performance_change_ratio",
-      "dx_benchmark_regressed",
-      "dx_ci_runs_total", "dx_ci_run_duration_seconds", "dx_ci_success_ratio", "dx_ci_last_run_duration_seconds",
-      "dx_ci_last_run_timestamp_seconds", "dx_ci_job_duration_seconds", "dx_ci_step_duration_seconds");
+  static final List<String> CATALOGUE =
+      List.of(
+          "dx_build_info",
+          "dx_config_last_reload_successful",
+          "dx_config_last_reload_success_timestamp_seconds",
+          "dx_collector_success",
+          "dx_collector_duration_seconds",
+          "dx_collector_last_success_timestamp_seconds",
+          "dx_collector_errors_total",
+          "dx_collector_interval_seconds",
+          "dx_cache_size_bytes",
+          "dx_cache_apparent_size_bytes",
+          "dx_cache_files",
+          "dx_cache_directories",
+          "dx_cache_stale_bytes",
+          "dx_cache_newest_file_timestamp_seconds",
+          "dx_cache_scan_errors",
+          "dx_cache_present",
+          "dx_filesystem_avail_bytes",
+          "dx_filesystem_size_bytes",
+          "dx_dependencies",
+          "dx_dependencies_distinct",
+          "dx_dependencies_locked",
+          "dx_dependencies_duplicated",
+          "dx_dependencies_read_success",
+          "dx_tests",
+          "dx_tests_duration_seconds",
+          "dx_test_suite_duration_seconds",
+          "dx_tests_flaky_ratio",
+          "dx_coverage_ratio",
+          "dx_build_duration_seconds",
+          "dx_build_cache_hit_ratio",
+          "dx_benchmark_seconds",
+          "dx_benchmark_throughput",
+          "dx_benchmark_performance_change_ratio",
+          "dx_benchmark_regressed",
+          "dx_ci_runs_total",
+          "dx_ci_run_duration_seconds",
+          "dx_ci_success_ratio",
+          "dx_ci_last_run_duration_seconds",
+          "dx_ci_last_run_timestamp_seconds",
+          "dx_ci_job_duration_seconds",
+          "dx_ci_step_duration_seconds");
 
   private static final Pattern DX_METRIC = Pattern.compile("dx_[a-z0-9_]+");
 
@@ -55,10 +87,12 @@ class CatalogueCoverageTest {
     // The README lists what the exporter produces today; a new family there needs panels here too.
     var readme = RepoFiles.ROOT.resolve("README.md");
     assertThat(readme).exists();
-    Set<String> documented = Files.readString(readme).lines()
-        .filter(l -> l.startsWith("| `dx_"))
-        .flatMap(l -> metricsIn(l.split("\\|")[1]).stream())
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> documented =
+        Files.readString(readme)
+            .lines()
+            .filter(l -> l.startsWith("| `dx_"))
+            .flatMap(l -> metricsIn(l.split("\\|")[1]).stream())
+            .collect(Collectors.toCollection(TreeSet::new));
 
     assertThat(documented).isNotEmpty();
     assertThat(CATALOGUE).containsAll(documented);

@@ -13,7 +13,8 @@ public record Dashboard(String file, JsonNode json) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** A panel that shows data (rows excluded), with the PromQL of its targets. */
-  public record Panel(String dashboard, String title, String type, JsonNode json, List<String> exprs) {}
+  public record Panel(
+      String dashboard, String title, String type, JsonNode json, List<String> exprs) {}
 
   public static Dashboard read(Path file) {
     try {
@@ -50,7 +51,10 @@ public record Dashboard(String file, JsonNode json) {
   }
 
   public JsonNode variable(String name) {
-    return variables().stream().filter(v -> name.equals(v.path("name").asText())).findFirst().orElse(null);
+    return variables().stream()
+        .filter(v -> name.equals(v.path("name").asText()))
+        .findFirst()
+        .orElse(null);
   }
 
   /** Data panels, including those nested in collapsed rows. */
@@ -75,7 +79,8 @@ public record Dashboard(String file, JsonNode json) {
   /** The non-null step values of a panel's thresholds, in order. */
   public static List<Double> thresholdSteps(Panel panel) {
     List<Double> steps = new ArrayList<>();
-    for (JsonNode step : panel.json().path("fieldConfig").path("defaults").path("thresholds").path("steps")) {
+    for (JsonNode step :
+        panel.json().path("fieldConfig").path("defaults").path("thresholds").path("steps")) {
       if (!step.path("value").isNull() && !step.path("value").isMissingNode()) {
         steps.add(step.path("value").asDouble());
       }

@@ -9,18 +9,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * grafana/dashboard-linter's rules (lint/rule_*.go, conventions.md §5.6) re-implemented on the parsed
- * JSON, because the Go linter cannot be installed here; plus this project's own dashboard conventions.
- * PromQL syntax (target-promql-rule) is checked with the real parser, promtool, in the e2e profile.
+ * grafana/dashboard-linter's rules (lint/rule_*.go, conventions.md §5.6) re-implemented on the
+ * parsed JSON, because the Go linter cannot be installed here; plus this project's own dashboard
+ * conventions. PromQL syntax (target-promql-rule) is checked with the real parser, promtool, in the
+ * e2e profile.
  */
 public final class DashboardLinter {
 
   /** The valid units of rule_panel_units.go that this project may use. */
-  private static final Set<String> UNITS = Set.of(
-      "none", "short", "percent", "percentunit", "bytes", "decbytes", "s", "ms", "dtdurations", "dateTimeFromNow",
-      "ops", "reqps", "bool", "bool_yes_no", "bool_on_off");
+  private static final Set<String> UNITS =
+      Set.of(
+          "none",
+          "short",
+          "percent",
+          "percentunit",
+          "bytes",
+          "decbytes",
+          "s",
+          "ms",
+          "dtdurations",
+          "dateTimeFromNow",
+          "ops",
+          "reqps",
+          "bool",
+          "bool_yes_no",
+          "bool_on_off");
+
   private static final Set<String> DATASOURCE_REFS = Set.of("${datasource}", "$datasource");
-  private static final Set<String> DATA_PANELS = Set.of("stat", "timeseries", "table", "gauge", "bargauge");
+  private static final Set<String> DATA_PANELS =
+      Set.of("stat", "timeseries", "table", "gauge", "bargauge");
 
   // A metric this exporter exposes or records (`dx_x`, `level:dx_x:op`), or `up`.
   private static final Pattern METRIC =
@@ -35,19 +52,28 @@ public final class DashboardLinter {
     String where = d.file() + ": ";
 
     // uneditable-dashboard, and this project's model conventions (conventions.md §5.1, §5.2).
-    if (json.path("editable").asBoolean(true)) problems.add(where + "uneditable-dashboard: editable must be false");
+    if (json.path("editable").asBoolean(true))
+      problems.add(where + "uneditable-dashboard: editable must be false");
     int schema = json.path("schemaVersion").asInt();
-    if (schema < 39 || schema > 41) problems.add(where + "schemaVersion " + schema + " is outside 39-41");
-    if (json.has("__inputs")) problems.add(where + "__inputs is not resolved by provisioning; use the datasource variable");
+    if (schema < 39 || schema > 41)
+      problems.add(where + "schemaVersion " + schema + " is outside 39-41");
+    if (json.has("__inputs"))
+      problems.add(where + "__inputs is not resolved by provisioning; use the datasource variable");
     if (!json.path("id").isNull()) problems.add(where + "id must be null");
-    if (!d.uid().matches("dx-[a-z0-9-]+")) problems.add(where + "uid must be fixed and start with dx-");
+    if (!d.uid().matches("dx-[a-z0-9-]+"))
+      problems.add(where + "uid must be fixed and start with dx-");
 
     // template-datasource-rule
     JsonNode ds = d.variable("datasource");
-    if (ds == null || !"datasource".equals(ds.path("type").asText()) || !"prometheus".equals(ds.path("query").asText())) {
-      problems.add(where + "template-datasource-rule: needs a datasource variable of type datasource, query prometheus");
+    if (ds == null
+        || !"datasource".equals(ds.path("type").asText())
+        || !"prometheus".equals(ds.path("query").asText())) {
+      problems.add(
+          where
+              + "template-datasource-rule: needs a datasource variable of type datasource, query prometheus");
     } else if (!"Data source".equals(ds.path("label").asText())) {
-      problems.add(where + "template-datasource-rule: datasource variable should be labelled 'Data source'");
+      problems.add(
+          where + "template-datasource-rule: datasource variable should be labelled 'Data source'");
     }
     // template-job-rule, template-instance-rule, and the project variable every query filters on.
     for (String name : List.of("job", "instance", "project")) {
@@ -84,7 +110,8 @@ public final class DashboardLinter {
     return problems;
   }
 
-  private static void checkQueryVariable(Dashboard d, String name, String where, List<String> problems) {
+  private static void checkQueryVariable(
+      Dashboard d, String name, String where, List<String> problems) {
     JsonNode v = d.variable(name);
     String rule = "template-" + name + "-rule: ";
     if (v == null) {
@@ -94,17 +121,27 @@ public final class DashboardLinter {
     if (!DATASOURCE_REFS.contains(v.path("datasource").path("uid").asText())) {
       problems.add(where + rule + "should use datasource '$datasource'");
     }
-    if (!"query".equals(v.path("type").asText())) problems.add(where + rule + "should be a Prometheus query");
+    if (!"query".equals(v.path("type").asText()))
+      problems.add(where + rule + "should be a Prometheus query");
     String title = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    if (!title.equals(v.path("label").asText())) problems.add(where + rule + "should be labelled '" + title + "'");
+    if (!title.equals(v.path("label").asText()))
+      problems.add(where + rule + "should be labelled '" + title + "'");
     if (!v.path("multi").asBoolean()) problems.add(where + rule + "should be a multi select");
-    if (!".+".equals(v.path("allValue").asText())) problems.add(where + rule + "allValue should be '.+'");
+    if (!".+".equals(v.path("allValue").asText()))
+      problems.add(where + rule + "allValue should be '.+'");
     // template-on-time-change-reload-rule
     if (v.path("refresh").asInt() != 2) {
-      problems.add(where + "template-on-time-change-reload-rule: " + name + " should refresh on time range change (2)");
+      problems.add(
+          where
+              + "template-on-time-change-reload-rule: "
+              + name
+              + " should refresh on time range change (2)");
     }
     // template-label-promql-rule (shape only; promtool parses it in e2e)
-    String query = v.path("query").isObject() ? v.path("query").path("query").asText() : v.path("query").asText();
+    String query =
+        v.path("query").isObject()
+            ? v.path("query").path("query").asText()
+            : v.path("query").asText();
     if (!query.matches("label_values\\((.+,\\s*)?" + name + "\\)") || !balanced(query)) {
       problems.add(where + "template-label-promql-rule: " + name + " query '" + query + "'");
     }
@@ -132,16 +169,24 @@ public final class DashboardLinter {
         problems.add(target + "target-instance-rule: " + name + " lacks instance=~\"$instance\"");
       }
       // Exporter-wide series carry no project label: the target, its build and its config.
-      boolean hasProject = !name.equals("up") && !name.equals("dx_build_info") && !name.startsWith("dx_config_");
+      boolean hasProject =
+          !name.equals("up") && !name.equals("dx_build_info") && !name.startsWith("dx_config_");
       if (hasProject && (selector == null || !selector.contains("project=~\"$project\""))) {
         problems.add(target + name + " lacks project=~\"$project\"");
       }
       // target-counter-agg-rule: a counter only inside rate / irate / increase over a range.
       if (name.endsWith("_total")) {
         String before = expr.substring(0, metric.start()).stripTrailing();
-        String after = selector == null ? "" : expr.substring(metric.end()).strip().substring(selector.length()).strip();
+        String after =
+            selector == null
+                ? ""
+                : expr.substring(metric.end()).strip().substring(selector.length()).strip();
         if (!before.matches("(?s).*\\b(rate|irate|increase)\\s*\\(") || !after.startsWith("[")) {
-          problems.add(target + "target-counter-agg-rule: " + name + " is not aggregated with rate, irate or increase");
+          problems.add(
+              target
+                  + "target-counter-agg-rule: "
+                  + name
+                  + " is not aggregated with rate, irate or increase");
         }
       }
     }
@@ -173,7 +218,7 @@ public final class DashboardLinter {
         case '}' -> curly--;
         case '[' -> square++;
         case ']' -> square--;
-        default -> { }
+        default -> {}
       }
       if (round < 0 || curly < 0 || square < 0) return false;
     }

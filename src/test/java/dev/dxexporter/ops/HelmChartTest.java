@@ -27,7 +27,8 @@ class HelmChartTest {
     RenderedChart chart = RenderedChart.render(null);
 
     // Features that need cluster extras (PVC, operator CRDs, Grafana sidecar) are off by default.
-    assertThat(chart.kinds()).containsExactly("ConfigMap", "Deployment", "Service", "ServiceAccount");
+    assertThat(chart.kinds())
+        .containsExactly("ConfigMap", "Deployment", "Service", "ServiceAccount");
   }
 
   @Test
@@ -35,16 +36,19 @@ class HelmChartTest {
     Map<String, Object> deployment = RenderedChart.render(null).single("Deployment");
     Map<String, Object> container = container(deployment);
 
-    assertThat(Yaml.at(deployment, "spec.template.spec.securityContext.runAsNonRoot")).isEqualTo(true);
+    assertThat(Yaml.at(deployment, "spec.template.spec.securityContext.runAsNonRoot"))
+        .isEqualTo(true);
     assertThat(Yaml.at(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
     assertThat(Yaml.at(container, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
     assertThat(Yaml.at(container, "securityContext.capabilities.drop")).isEqualTo(List.of("ALL"));
     assertThat(Yaml.at(container, "livenessProbe.httpGet.path")).isEqualTo("/-/healthy");
     assertThat(Yaml.at(container, "readinessProbe.httpGet.path")).isEqualTo("/-/ready");
     assertThat(Yaml.list(container.get("args")))
-        .contains("serve", "--config.file=/etc/dx-exporter/config.yml", "--web.listen-address=:29100");
+        .contains(
+            "serve", "--config.file=/etc/dx-exporter/config.yml", "--web.listen-address=:29100");
     // The selector must stay immutable across chart upgrades: no chart version in it.
-    assertThat(Yaml.map(Yaml.at(deployment, "spec.selector.matchLabels"))).doesNotContainKey("helm.sh/chart");
+    assertThat(Yaml.map(Yaml.at(deployment, "spec.selector.matchLabels")))
+        .doesNotContainKey("helm.sh/chart");
     // Without persistence the store lives in an emptyDir, and nothing mounts secrets.
     assertThat(volume(deployment, "data")).containsKey("emptyDir");
     assertThat(Yaml.list(container.get("env"))).hasSize(1);
@@ -55,25 +59,32 @@ class HelmChartTest {
     RenderedChart chart = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES);
     Map<String, Object> values = Yaml.map(Yaml.load(RepoFiles.read(RepoFiles.CHART_ALL_FEATURES)));
     Map<String, Object> configMap =
-        chart.ofKind("ConfigMap").stream().filter(c -> configYml(c) != null).findFirst().orElseThrow();
+        chart.ofKind("ConfigMap").stream()
+            .filter(c -> configYml(c) != null)
+            .findFirst()
+            .orElseThrow();
 
     assertThat(Yaml.load(configYml(configMap))).isEqualTo(values.get("config"));
     Map<String, Object> deployment = chart.single("Deployment");
-    assertThat(Yaml.at(volume(deployment, "config"), "configMap.name")).isEqualTo(Yaml.at(configMap, "metadata.name"));
+    assertThat(Yaml.at(volume(deployment, "config"), "configMap.name"))
+        .isEqualTo(Yaml.at(configMap, "metadata.name"));
     // A config change must roll the pod.
-    assertThat(Yaml.at(deployment, "spec.template.metadata.annotations.checksum/config")).isNotNull();
+    assertThat(Yaml.at(deployment, "spec.template.metadata.annotations.checksum/config"))
+        .isNotNull();
   }
 
   @Test
   void theRenderedConfigIsOneTheExporterAccepts(@TempDir Path dir) throws Exception {
     // What `dx-exporter config check` would say inside the pod, for both value sets.
     for (Path values : new Path[] {null, RepoFiles.CHART_ALL_FEATURES}) {
-      Map<String, Object> configMap = RenderedChart.render(values).ofKind("ConfigMap").stream()
-          .filter(c -> configYml(c) != null).findFirst().orElseThrow();
+      Map<String, Object> configMap =
+          RenderedChart.render(values).ofKind("ConfigMap").stream()
+              .filter(c -> configYml(c) != null)
+              .findFirst()
+              .orElseThrow();
       Path file = Files.writeString(dir.resolve("config.yml"), configYml(configMap));
       var config = new dev.dxexporter.config.ConfigLoader(dir).load(file);
-      assertThat(config.projects()).as("projects of %s", values)
-          .hasSize(values == null ? 0 : 1);
+      assertThat(config.projects()).as("projects of %s", values).hasSize(values == null ? 0 : 1);
     }
   }
 
@@ -83,12 +94,19 @@ class HelmChartTest {
 
     assertThat(chart.kinds())
         .containsOnly(
-            "ConfigMap", "Deployment", "PersistentVolumeClaim", "PrometheusRule", "Service", "ServiceAccount",
+            "ConfigMap",
+            "Deployment",
+            "PersistentVolumeClaim",
+            "PrometheusRule",
+            "Service",
+            "ServiceAccount",
             "ServiceMonitor");
     // The common label reaches every object, and every object lands in the release namespace.
-    assertThat(chart.objects()).allSatisfy(o -> assertThat(Yaml.at(o, "metadata.labels.team")).isEqualTo("dx"));
     assertThat(chart.objects())
-        .allSatisfy(o -> assertThat(Yaml.at(o, "metadata.namespace")).isEqualTo(RenderedChart.NAMESPACE));
+        .allSatisfy(o -> assertThat(Yaml.at(o, "metadata.labels.team")).isEqualTo("dx"));
+    assertThat(chart.objects())
+        .allSatisfy(
+            o -> assertThat(Yaml.at(o, "metadata.namespace")).isEqualTo(RenderedChart.NAMESPACE));
   }
 
   @Test
@@ -98,8 +116,16 @@ class HelmChartTest {
 
     assertThat(env)
         .contains(
-            Map.of("name", "DX_GITHUB_TOKEN", "valueFrom", Map.of("secretKeyRef", Map.of("name", "dx-github", "key", "token"))),
-            Map.of("name", "DX_WEBHOOK_SECRET", "valueFrom", Map.of("secretKeyRef", Map.of("name", "dx-webhook", "key", "secret"))));
+            Map.of(
+                "name",
+                "DX_GITHUB_TOKEN",
+                "valueFrom",
+                Map.of("secretKeyRef", Map.of("name", "dx-github", "key", "token"))),
+            Map.of(
+                "name",
+                "DX_WEBHOOK_SECRET",
+                "valueFrom",
+                Map.of("secretKeyRef", Map.of("name", "dx-webhook", "key", "secret"))));
     assertThat(chart.kinds()).doesNotContain("Secret");
   }
 
@@ -110,7 +136,8 @@ class HelmChartTest {
 
     assertThat(Yaml.at(pvc, "spec.resources.requests.storage")).isEqualTo("2Gi");
     assertThat(Yaml.at(pvc, "spec.storageClassName")).isEqualTo("fast");
-    assertThat(Yaml.at(volume(chart.single("Deployment"), "data"), "persistentVolumeClaim.claimName"))
+    assertThat(
+            Yaml.at(volume(chart.single("Deployment"), "data"), "persistentVolumeClaim.claimName"))
         .isEqualTo(Yaml.at(pvc, "metadata.name"));
   }
 
@@ -121,15 +148,28 @@ class HelmChartTest {
     Map<String, Object> service = chart.single("Service");
 
     assertThat(Yaml.at(monitor, "metadata.labels.release")).isEqualTo("kube-prometheus-stack");
-    assertThat(Yaml.at(monitor, "spec.endpoints")).isEqualTo(List.of(Map.of(
-        "port", "http", "path", "/metrics", "interval", "30s", "scrapeTimeout", "10s", "honorLabels", false)));
+    assertThat(Yaml.at(monitor, "spec.endpoints"))
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "port",
+                    "http",
+                    "path",
+                    "/metrics",
+                    "interval",
+                    "30s",
+                    "scrapeTimeout",
+                    "10s",
+                    "honorLabels",
+                    false)));
     assertThat(Yaml.map(Yaml.at(service, "metadata.labels")))
         .containsAllEntriesOf(Yaml.map(Yaml.at(monitor, "spec.selector.matchLabels")));
   }
 
   @Test
   void prometheusRuleHoldsExactlyTheGroupsOfTheShippedRuleFile() {
-    Map<String, Object> rule = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES).single("PrometheusRule");
+    Map<String, Object> rule =
+        RenderedChart.render(RepoFiles.CHART_ALL_FEATURES).single("PrometheusRule");
     Object shipped = Yaml.map(Yaml.load(RepoFiles.read(RepoFiles.RULES))).get("groups");
 
     assertThat(Yaml.at(rule, "metadata.labels.release")).isEqualTo("kube-prometheus-stack");
@@ -151,7 +191,9 @@ class HelmChartTest {
   void dashboardsBecomeLabelledConfigMapsWithTheFileContent() throws Exception {
     RenderedChart chart = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES);
     List<Map<String, Object>> dashboards =
-        chart.ofKind("ConfigMap").stream().filter(c -> Yaml.at(c, "metadata.labels.grafana_dashboard") != null).toList();
+        chart.ofKind("ConfigMap").stream()
+            .filter(c -> Yaml.at(c, "metadata.labels.grafana_dashboard") != null)
+            .toList();
     List<Path> files = RepoFiles.list(RepoFiles.DASHBOARDS, ".json");
     ObjectMapper json = new ObjectMapper();
 
@@ -159,9 +201,13 @@ class HelmChartTest {
     for (Path file : files) {
       String key = file.getFileName().toString();
       Map<String, Object> configMap =
-          dashboards.stream().filter(c -> Yaml.map(c.get("data")).containsKey(key)).findFirst().orElseThrow();
+          dashboards.stream()
+              .filter(c -> Yaml.map(c.get("data")).containsKey(key))
+              .findFirst()
+              .orElseThrow();
       assertThat(Yaml.at(configMap, "metadata.labels.grafana_dashboard")).isEqualTo("1");
-      assertThat(Yaml.at(configMap, "metadata.annotations.grafana_folder")).isEqualTo("dx-exporter");
+      assertThat(Yaml.at(configMap, "metadata.annotations.grafana_folder"))
+          .isEqualTo("dx-exporter");
       assertThat(json.readTree((String) Yaml.map(configMap.get("data")).get(key)))
           .isEqualTo(json.readTree(file.toFile()));
     }

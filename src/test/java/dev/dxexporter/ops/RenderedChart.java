@@ -5,15 +5,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The objects `helm template` renders for the chart with a values file (null = the chart's defaults). */
+/**
+ * The objects `helm template` renders for the chart with a values file (null = the chart's
+ * defaults).
+ */
 public record RenderedChart(List<Map<String, Object>> objects) {
   public static final String RELEASE = "dx";
   public static final String NAMESPACE = "monitoring";
-  // helm-java's template defaults to Kubernetes 1.20, below the chart's kubeVersion; render for a current cluster.
+  // helm-java's template defaults to Kubernetes 1.20, below the chart's kubeVersion; render for a
+  // current cluster.
   public static final String KUBE_VERSION = "1.31.0";
 
   public static RenderedChart render(Path valuesFile) {
-    var template = new Helm(RepoFiles.CHART).template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
+    var template =
+        new Helm(RepoFiles.CHART)
+            .template()
+            .withName(RELEASE)
+            .withNamespace(NAMESPACE)
+            .withKubeVersion(KUBE_VERSION);
     if (valuesFile != null) {
       template = template.withValuesFile(valuesFile);
     }
@@ -32,7 +41,8 @@ public record RenderedChart(List<Map<String, Object>> objects) {
   public Map<String, Object> single(String kind) {
     List<Map<String, Object>> found = ofKind(kind);
     if (found.size() != 1) {
-      throw new AssertionError("expected one " + kind + ", rendered " + found.size() + ": " + kinds());
+      throw new AssertionError(
+          "expected one " + kind + ", rendered " + found.size() + ": " + kinds());
     }
     return found.get(0);
   }

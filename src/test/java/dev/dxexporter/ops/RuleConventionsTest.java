@@ -13,24 +13,36 @@ import org.junit.jupiter.api.Test;
 /** The monitoring-mixins conventions (conventions.md §4.1) on alerts/dx-exporter.rules.yml. */
 class RuleConventionsTest {
   private static final RuleFile RULES = RuleFile.shipped();
-  private static final String RUNBOOK_PREFIX = "https://github.com/dx-exporter/dx-exporter/blob/main/alerts/RUNBOOK.md#";
+  private static final String RUNBOOK_PREFIX =
+      "https://github.com/dx-exporter/dx-exporter/blob/main/alerts/RUNBOOK.md#";
 
   @Test
   void alertNamesAreCamelCaseWithTheCommonPrefix() {
-    assertThat(RULES.alerts()).isNotEmpty().allSatisfy(r -> assertThat(r.alert()).matches("Dx([A-Z][a-z]*|CI)+"));
+    assertThat(RULES.alerts())
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.alert()).matches("Dx([A-Z][a-z]*|CI)+"));
   }
 
   @Test
   void everyAlertRidesOutBlipsAndHasSeverityObjectiveAndAnnotations() {
-    assertThat(RULES.alerts()).allSatisfy(r -> {
-      assertThat(r.forDuration()).as(r.alert() + " for").matches("[1-9][0-9]*[mh]");
-      assertThat(r.labels()).as(r.alert() + " labels").containsOnlyKeys("severity", "objective");
-      assertThat(r.labels().get("severity")).isIn("critical", "warning", "info");
-      assertThat(r.annotations()).as(r.alert()).containsOnlyKeys("summary", "description", "runbook_url");
-      // Summary: a sentence, static (no templating) so it reads the same for every alert of a group.
-      assertThat(r.annotations().get("summary")).matches("[A-Za-z].*\\.").doesNotContain("{{");
-      assertThat(r.annotations().get("description")).endsWith(".");
-    });
+    assertThat(RULES.alerts())
+        .allSatisfy(
+            r -> {
+              assertThat(r.forDuration()).as(r.alert() + " for").matches("[1-9][0-9]*[mh]");
+              assertThat(r.labels())
+                  .as(r.alert() + " labels")
+                  .containsOnlyKeys("severity", "objective");
+              assertThat(r.labels().get("severity")).isIn("critical", "warning", "info");
+              assertThat(r.annotations())
+                  .as(r.alert())
+                  .containsOnlyKeys("summary", "description", "runbook_url");
+              // Summary: a sentence, static (no templating) so it reads the same for every alert of
+              // a group.
+              assertThat(r.annotations().get("summary"))
+                  .matches("[A-Za-z].*\\.")
+                  .doesNotContain("{{");
+              assertThat(r.annotations().get("description")).endsWith(".");
+            });
   }
 
   @Test
@@ -66,10 +78,13 @@ class RuleConventionsTest {
             .map(l -> l.substring(3).strip().toLowerCase(Locale.ROOT).replace(' ', '-'))
             .collect(Collectors.toSet());
 
-    assertThat(RULES.alerts()).allSatisfy(r -> {
-      assertThat(r.annotations().get("runbook_url")).isEqualTo(RUNBOOK_PREFIX + r.alert().toLowerCase(Locale.ROOT));
-      assertThat(anchors).contains(r.alert().toLowerCase(Locale.ROOT));
-    });
+    assertThat(RULES.alerts())
+        .allSatisfy(
+            r -> {
+              assertThat(r.annotations().get("runbook_url"))
+                  .isEqualTo(RUNBOOK_PREFIX + r.alert().toLowerCase(Locale.ROOT));
+              assertThat(anchors).contains(r.alert().toLowerCase(Locale.ROOT));
+            });
   }
 
   @Test
@@ -93,11 +108,18 @@ class RuleConventionsTest {
   @Test
   void everyAlertHasAPromtoolTestThatExpectsItToFire() {
     String tests =
-        RepoFiles.list(RepoFiles.RULE_TESTS, ".yml").stream().map(RepoFiles::read).collect(Collectors.joining("\n"));
+        RepoFiles.list(RepoFiles.RULE_TESTS, ".yml").stream()
+            .map(RepoFiles::read)
+            .collect(Collectors.joining("\n"));
 
-    // promtool itself runs these files (e2e); this only catches an alert added without any unit test.
+    // promtool itself runs these files (e2e); this only catches an alert added without any unit
+    // test.
     assertThat(RULES.alerts())
-        .allSatisfy(r -> assertThat(tests).as(r.alert()).containsPattern(
-            "alertname: " + r.alert() + "\\s+exp_alerts:\\s+- exp_labels:"));
+        .allSatisfy(
+            r ->
+                assertThat(tests)
+                    .as(r.alert())
+                    .containsPattern(
+                        "alertname: " + r.alert() + "\\s+exp_alerts:\\s+- exp_labels:"));
   }
 }

@@ -33,11 +33,16 @@ public record RuleFile(List<Group> groups) {
     List<Group> groups =
         Yaml.list(groupsNode).stream()
             .map(Yaml::map)
-            .map(g -> {
-              String name = (String) g.get("name");
-              List<Rule> rules = Yaml.list(g.get("rules")).stream().map(Yaml::map).map(r -> rule(name, r)).toList();
-              return new Group(name, rules);
-            })
+            .map(
+                g -> {
+                  String name = (String) g.get("name");
+                  List<Rule> rules =
+                      Yaml.list(g.get("rules")).stream()
+                          .map(Yaml::map)
+                          .map(r -> rule(name, r))
+                          .toList();
+                  return new Group(name, rules);
+                })
             .toList();
     return new RuleFile(groups);
   }

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
-/** YAML 1.2 loading (SnakeYAML Engine) into plain maps and lists, with typed accessors for tests. */
+/**
+ * YAML 1.2 loading (SnakeYAML Engine) into plain maps and lists, with typed accessors for tests.
+ */
 public final class Yaml {
   private Yaml() {}
 

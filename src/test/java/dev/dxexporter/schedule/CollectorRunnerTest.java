@@ -37,9 +37,11 @@ class CollectorRunnerTest {
 
   @Test
   void anExceptionIsAFailedRunWithItsMessage() {
-    CollectorState state = runWith(() -> {
-      throw new IOException("/p/Cargo.toml:1:9: not valid TOML");
-    });
+    CollectorState state =
+        runWith(
+            () -> {
+              throw new IOException("/p/Cargo.toml:1:9: not valid TOML");
+            });
     assertThat(state.lastRunSucceeded()).isFalse();
     assertThat(state.errors()).isEqualTo(1);
     assertThat(state.lastError()).contains("/p/Cargo.toml:1:9: not valid TOML");
@@ -47,26 +49,32 @@ class CollectorRunnerTest {
 
   @Test
   void errorsFromHostileInputAreFailuresNamedByTheirKind() {
-    CollectorState state = runWith(() -> {
-      throw new StackOverflowError("deep");
-    });
+    CollectorState state =
+        runWith(
+            () -> {
+              throw new StackOverflowError("deep");
+            });
     assertThat(state.lastError()).contains("StackOverflowError: deep");
   }
 
   @Test
   void anInterruptedRunIsRecordedAndTheFlagKept() {
-    CollectorState state = runWith(() -> {
-      throw new InterruptedException();
-    });
+    CollectorState state =
+        runWith(
+            () -> {
+              throw new InterruptedException();
+            });
     assertThat(state.lastError()).contains("interrupted (shutting down)");
     assertThat(Thread.interrupted()).isTrue();
   }
 
   @Test
   void anExceptionWithoutMessageIsNamed() {
-    CollectorState state = runWith(() -> {
-      throw new IllegalStateException();
-    });
+    CollectorState state =
+        runWith(
+            () -> {
+              throw new IllegalStateException();
+            });
     assertThat(state.lastError()).contains("IllegalStateException");
   }
 }

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * and turns the result into samples labelled {@code project} and {@code cache}.
  *
  * <p>A missing directory is a normal state (before the first build, after {@code cargo clean}):
- * {@code dx_cache_present} 0 and zero sizes, not a failure. A scan over its time limit throws, so the
- * daemon keeps the last good samples.
+ * {@code dx_cache_present} 0 and zero sizes, not a failure. A scan over its time limit throws, so
+ * the daemon keeps the last good samples.
  */
 public final class CacheCollector implements Collector {
   private static final Logger LOG = LoggerFactory.getLogger(CacheCollector.class);
@@ -61,12 +61,16 @@ public final class CacheCollector implements Collector {
     try {
       scan = scanner.scan(path, clock.instant().minus(staleAfter), timeLimit);
     } catch (TimeoutException e) {
-      throw new TimeoutException("cache " + cacheName + " of project " + project + ": " + e.getMessage());
+      throw new TimeoutException(
+          "cache " + cacheName + " of project " + project + ": " + e.getMessage());
     }
     if (scan.errors() > 0) {
       LOG.warn(
           "cache {} of project {}: {} entries could not be read, e.g. {}",
-          cacheName, project, scan.errors(), scan.errorSamples());
+          cacheName,
+          project,
+          scan.errors(),
+          scan.errorSamples());
     }
     List<Sample> samples = new ArrayList<>();
     add(samples, CacheMetrics.PRESENT, scan.rootExists() ? 1 : 0);
@@ -78,11 +82,12 @@ public final class CacheCollector implements Collector {
     add(samples, CacheMetrics.SCAN_ERRORS, scan.errors());
     scan.newestFileModified()
         .ifPresent(t -> add(samples, CacheMetrics.NEWEST_FILE_TIMESTAMP_SECONDS, seconds(t)));
-    volume().ifPresent(
-        v -> {
-          add(samples, CacheMetrics.FILESYSTEM_SIZE_BYTES, v.sizeBytes());
-          add(samples, CacheMetrics.FILESYSTEM_AVAIL_BYTES, v.availBytes());
-        });
+    volume()
+        .ifPresent(
+            v -> {
+              add(samples, CacheMetrics.FILESYSTEM_SIZE_BYTES, v.sizeBytes());
+              add(samples, CacheMetrics.FILESYSTEM_AVAIL_BYTES, v.availBytes());
+            });
     return List.copyOf(samples);
   }
 
@@ -91,7 +96,12 @@ public final class CacheCollector implements Collector {
     try {
       return filesystems.volumeOf(path);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("cache {} of project {}: cannot read the volume of {}: {}", cacheName, project, path, e.toString());
+      LOG.warn(
+          "cache {} of project {}: cannot read the volume of {}: {}",
+          cacheName,
+          project,
+          path,
+          e.toString());
       return Optional.empty();
     }
   }

@@ -3,7 +3,9 @@ package dev.dxexporter.collect.cache;
 import dev.dxexporter.metrics.MetricFamily;
 import java.util.List;
 
-/** The metric families of the cache collector. Every sample carries the labels project and cache. */
+/**
+ * The metric families of the cache collector. Every sample carries the labels project and cache.
+ */
 public final class CacheMetrics {
   private static final String REFRESHED = " Refreshed on the collector's schedule.";
 
@@ -44,7 +46,8 @@ public final class CacheMetrics {
   public static final MetricFamily FILESYSTEM_AVAIL_BYTES =
       MetricFamily.gauge(
           "dx_filesystem_avail_bytes",
-          "Bytes available to unprivileged users on the volume holding the build cache." + REFRESHED);
+          "Bytes available to unprivileged users on the volume holding the build cache."
+              + REFRESHED);
   public static final MetricFamily FILESYSTEM_SIZE_BYTES =
       MetricFamily.gauge(
           "dx_filesystem_size_bytes", "Size of the volume holding the build cache." + REFRESHED);

@@ -12,21 +12,22 @@ import java.util.Optional;
  *
  * @param root the path scanned
  * @param rootExists false when the path does not exist (then every number is 0)
- * @param allocatedBytes disk usage as {@code du -s --block-size=1} reports it: st_blocks × 512 of every
- *     entry including the root and the directories, symlinks not followed, each hard-linked file once
+ * @param allocatedBytes disk usage as {@code du -s --block-size=1} reports it: st_blocks × 512 of
+ *     every entry including the root and the directories, symlinks not followed, each hard-linked
+ *     file once
  * @param apparentBytes as {@code du -sb}: st_size of the same entries
- * @param files non-directory entries (regular files, symlinks, others), every name counted, like {@code
- *     find ROOT ! -type d}
+ * @param files non-directory entries (regular files, symlinks, others), every name counted, like
+ *     {@code find ROOT ! -type d}
  * @param directories directories including the root, like {@code find ROOT -type d}
- * @param staleBytes allocated bytes of non-directory entries last modified before the stale instant.
- *     Directories are left out: their mtime changes when an entry is added or removed, not when the
- *     cache's content is used, and their blocks are a small share
+ * @param staleBytes allocated bytes of non-directory entries last modified before the stale
+ *     instant. Directories are left out: their mtime changes when an entry is added or removed, not
+ *     when the cache's content is used, and their blocks are a small share
  * @param newestFileModified the newest mtime of a non-directory entry; empty when there is none
  * @param errors entries that could not be read (a directory that could not be opened or listed, an
  *     entry whose metadata could not be read for another reason than having vanished)
  * @param errorSamples up to {@value ScanState#MAX_ERROR_SAMPLES} messages "path: error text"
- * @param vanished entries listed but gone before their metadata was read (a {@code cargo clean} running
- *     during the scan); not errors
+ * @param vanished entries listed but gone before their metadata was read (a {@code cargo clean}
+ *     running during the scan); not errors
  * @param elapsed wall time of the scan
  */
 public record CacheScan(

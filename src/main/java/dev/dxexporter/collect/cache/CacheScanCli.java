@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * {@code CacheScanCli PATH [--repeat N] [--threads N] [--stale-after DURATION]}: scans PATH N times in
- * one JVM and prints one line per scan (wall time, then the numbers), for the benchmark in {@code
- * bench/} and the tests that run it as another user. The first line is the cold-JVM figure.
- * Exit status 0 when the last scan had no errors, 1 when it counted errors, 2 on bad usage or failure.
+ * {@code CacheScanCli PATH [--repeat N] [--threads N] [--stale-after DURATION]}: scans PATH N times
+ * in one JVM and prints one line per scan (wall time, then the numbers), for the benchmark in
+ * {@code bench/} and the tests that run it as another user. The first line is the cold-JVM figure.
+ * Exit status 0 when the last scan had no errors, 1 when it counted errors, 2 on bad usage or
+ * failure.
  */
 public final class CacheScanCli {
   private CacheScanCli() {}
@@ -54,9 +55,16 @@ public final class CacheScanCli {
         out.printf(
             "scan=%d wall_ms=%.1f exists=%b allocated_bytes=%d apparent_bytes=%d files=%d"
                 + " directories=%d stale_bytes=%d newest_file=%s errors=%d vanished=%d%n",
-            run, millis, scan.rootExists(), scan.allocatedBytes(), scan.apparentBytes(), scan.files(),
-            scan.directories(), scan.staleBytes(),
-            scan.newestFileModified().map(Instant::toString).orElse("none"), scan.errors(),
+            run,
+            millis,
+            scan.rootExists(),
+            scan.allocatedBytes(),
+            scan.apparentBytes(),
+            scan.files(),
+            scan.directories(),
+            scan.staleBytes(),
+            scan.newestFileModified().map(Instant::toString).orElse("none"),
+            scan.errors(),
             scan.vanished());
       }
     }

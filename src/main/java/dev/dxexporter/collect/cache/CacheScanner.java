@@ -20,16 +20,18 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Measures a directory tree like GNU du, in parallel: directories are read by a work-stealing pool,
- * metadata comes from {@code statx} on raw name bytes (see {@link LibC}). One scanner is shared by all
- * cache collectors and may be called from several threads at once; each call is independent.
+ * metadata comes from {@code statx} on raw name bytes (see {@link LibC}). One scanner is shared by
+ * all cache collectors and may be called from several threads at once; each call is independent.
  *
- * <p>The configured root itself may be a symlink (say {@code target -> /ssd/target}) and is followed,
- * like {@code du -H}; nothing inside the tree is followed.
+ * <p>The configured root itself may be a symlink (say {@code target -> /ssd/target}) and is
+ * followed, like {@code du -H}; nothing inside the tree is followed.
  */
 public final class CacheScanner implements AutoCloseable {
   public static final int DEFAULT_PARALLELISM = 4;
 
-  /** Tasks check for cancellation before each directory and each batch of entries: this is ample. */
+  /**
+   * Tasks check for cancellation before each directory and each batch of entries: this is ample.
+   */
   private static final Duration WIND_DOWN = Duration.ofSeconds(2);
 
   private final ForkJoinPool pool;
@@ -57,7 +59,9 @@ public final class CacheScanner implements AutoCloseable {
     this.pool = new ForkJoinPool(parallelism, CacheScanner::newWorker, null, false);
   }
 
-  /** Why scanning cannot work on this machine, or empty when it can (Linux x86_64/aarch64, glibc). */
+  /**
+   * Why scanning cannot work on this machine, or empty when it can (Linux x86_64/aarch64, glibc).
+   */
   public static Optional<String> unsupportedReason() {
     if (LibC.UNAVAILABLE_REASON != null) {
       return Optional.of(LibC.UNAVAILABLE_REASON);
@@ -77,16 +81,16 @@ public final class CacheScanner implements AutoCloseable {
   }
 
   /**
-   * Scans {@code root}. Unreadable or vanishing entries inside the tree are counted in the result, not
-   * thrown. When the scan is cancelled (time limit, interrupt), its tasks have normally stopped and
-   * closed their descriptors by the time the exception is thrown.
+   * Scans {@code root}. Unreadable or vanishing entries inside the tree are counted in the result,
+   * not thrown. When the scan is cancelled (time limit, interrupt), its tasks have normally stopped
+   * and closed their descriptors by the time the exception is thrown.
    *
    * @param staleBefore files last modified before this instant count as stale
    * @param timeLimit the scan is abandoned after this long
    * @return the result; {@link CacheScan#rootExists()} is false when {@code root} does not exist
    * @throws IOException when the root exists but its metadata cannot be read
-   * @throws TimeoutException when the time limit passed; the message names the path, the limit and how
-   *     far the scan got
+   * @throws TimeoutException when the time limit passed; the message names the path, the limit and
+   *     how far the scan got
    * @throws InterruptedException when the calling thread was interrupted; the scan is cancelled
    */
   public CacheScan scan(Path root, Instant staleBefore, Duration timeLimit)
@@ -105,7 +109,8 @@ public final class CacheScanner implements AutoCloseable {
     ScanState scan = new ScanState(root, staleBefore, buffers, openFlags);
     Tally rootTally = new Tally();
     boolean directory =
-        rootTally.add(statx.getByteBuffer(0, Statx.BUFFER_SIZE).order(ByteOrder.nativeOrder()), scan);
+        rootTally.add(
+            statx.getByteBuffer(0, Statx.BUFFER_SIZE).order(ByteOrder.nativeOrder()), scan);
     scan.add(rootTally);
     if (!directory) {
       return scan.result();
@@ -140,7 +145,11 @@ public final class CacheScanner implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       throw new TimeoutException(
-          "scan of " + root + " exceeded its time limit of " + timeLimit + ": stopped after "
+          "scan of "
+              + root
+              + " exceeded its time limit of "
+              + timeLimit
+              + ": stopped after "
               + scan.progress());
     } catch (ExecutionException e) {
       throw new IllegalStateException("scan tasks never complete exceptionally", e);
@@ -176,15 +185,20 @@ public final class CacheScanner implements AutoCloseable {
     pool.shutdownNow();
   }
 
-  /** Saturates instead of overflowing for absurdly long limits (Duration.toNanos overflows at 292 years). */
+  /**
+   * Saturates instead of overflowing for absurdly long limits (Duration.toNanos overflows at 292
+   * years).
+   */
   private static long nanos(Duration limit) {
-    return limit.compareTo(Duration.ofDays(365 * 100)) > 0 ? Long.MAX_VALUE : Math.max(0, limit.toNanos());
+    return limit.compareTo(Duration.ofDays(365 * 100)) > 0
+        ? Long.MAX_VALUE
+        : Math.max(0, limit.toNanos());
   }
 
   /**
    * The root path's bytes as the JVM itself would pass them to the kernel (sun.jnu.encoding). Under
-   * LANG=C that charset cannot encode non-ASCII, and then UTF-8, the de-facto file name encoding, is
-   * used.
+   * LANG=C that charset cannot encode non-ASCII, and then UTF-8, the de-facto file name encoding,
+   * is used.
    */
   static byte[] pathBytes(Path path) {
     String text = path.toString();

@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One directory of the tree being scanned: its raw name and its parent, from which its path is
  * rebuilt only for error messages.
  *
- * <p>Descriptors: a directory keeps its descriptor open after reading its entries only until each of its
- * subdirectories has opened itself relative to it ({@code openat}); the last child to do so closes it.
- * So open descriptors stay few on wide trees and deep chains need no full path (no PATH_MAX).
+ * <p>Descriptors: a directory keeps its descriptor open after reading its entries only until each
+ * of its subdirectories has opened itself relative to it ({@code openat}); the last child to do so
+ * closes it. So open descriptors stay few on wide trees and deep chains need no full path (no
+ * PATH_MAX).
  */
 final class DirNode {
   private final DirNode parent;

@@ -8,8 +8,8 @@ import java.util.concurrent.RecursiveAction;
 /**
  * Reads one directory: lists it with getdents64, reads each entry's metadata with statx relative to
  * the directory's descriptor (no symlink followed), adds the sums, and forks one task per
- * subdirectory. It never joins its children (completion is counted in {@link ScanState}), so neither
- * the Java stack nor thread-local buffers depend on the depth of the tree.
+ * subdirectory. It never joins its children (completion is counted in {@link ScanState}), so
+ * neither the Java stack nor thread-local buffers depend on the depth of the tree.
  */
 final class DirectoryTask extends RecursiveAction {
   // struct linux_dirent64: u64 d_ino, s64 d_off, u16 d_reclen, u8 d_type, char d_name[].
@@ -49,7 +49,9 @@ final class DirectoryTask extends RecursiveAction {
     WorkerBuffers buffers = scan.buffers();
     int fd =
         LibC.openat(
-            dir.parent().fd(), buffers.nulTerminated(dir.name()), scan.openFlags().directoryNoFollow());
+            dir.parent().fd(),
+            buffers.nulTerminated(dir.name()),
+            scan.openFlags().directoryNoFollow());
     int errno = fd < 0 ? LibC.errno() : 0;
     releaseParent();
     if (fd < 0) {
@@ -105,7 +107,9 @@ final class DirectoryTask extends RecursiveAction {
     }
   }
 
-  /** The name is NUL-terminated in the buffer: its length is only needed for directories and errors. */
+  /**
+   * The name is NUL-terminated in the buffer: its length is only needed for directories and errors.
+   */
   private void readEntry(
       int fd, WorkerBuffers buffers, int nameStart, Tally tally, List<DirNode> subdirs) {
     int rc =

@@ -10,11 +10,11 @@ import oshi.SystemInfo;
 import oshi.software.os.FileSystem;
 
 /**
- * Finds the volume holding a path through OSHI: the file store whose mount point is the longest prefix
- * of the path's real location. OSHI leaves out some mounts (overlay roots in containers, tmpfs under
- * /run and /dev/shm), so a listed parent mount could win the prefix match: the choice is only kept when
- * the mount point and the path are on the same device, else the JDK's own {@link FileStore} of the path
- * answers instead.
+ * Finds the volume holding a path through OSHI: the file store whose mount point is the longest
+ * prefix of the path's real location. OSHI leaves out some mounts (overlay roots in containers,
+ * tmpfs under /run and /dev/shm), so a listed parent mount could win the prefix match: the choice
+ * is only kept when the mount point and the path are on the same device, else the JDK's own {@link
+ * FileStore} of the path answers instead.
  */
 public final class FilesystemUsage {
   private final FileSystem fileSystem;
@@ -46,7 +46,9 @@ public final class FilesystemUsage {
             .filter(store -> contains(store.getMount(), real))
             .max(Comparator.comparingInt(store -> store.getMount().length()))
             .filter(store -> sameDevice(Path.of(store.getMount()), real))
-            .map(store -> new Volume(store.getMount(), store.getTotalSpace(), store.getUsableSpace()));
+            .map(
+                store ->
+                    new Volume(store.getMount(), store.getTotalSpace(), store.getUsableSpace()));
     if (fromOshi.isPresent()) {
       return fromOshi;
     }
@@ -67,6 +69,8 @@ public final class FilesystemUsage {
       return false;
     }
     String p = path.toString();
-    return mount.equals("/") || p.equals(mount) || p.startsWith(mount.endsWith("/") ? mount : mount + "/");
+    return mount.equals("/")
+        || p.equals(mount)
+        || p.startsWith(mount.endsWith("/") ? mount : mount + "/");
   }
 }

@@ -7,12 +7,13 @@ import com.sun.jna.Pointer;
 
 /**
  * The few glibc calls the scanner needs, bound by JNA direct mapping (one JNI hop per call, no
- * reflection). All paths are raw, NUL-terminated bytes relative to a directory descriptor, so the scan
- * never decodes a file name and never builds a path longer than one name (no PATH_MAX limit).
+ * reflection). All paths are raw, NUL-terminated bytes relative to a directory descriptor, so the
+ * scan never decodes a file name and never builds a path longer than one name (no PATH_MAX limit).
  *
- * <p>{@code statx} is used instead of {@code fstatat} because its buffer layout is the same on every
- * Linux architecture; only the {@code open} flags differ between x86_64 and aarch64 (see {@link
- * OpenFlags}). Needs glibc 2.30 or later ({@code getdents64} wrapper; {@code statx} is 2.28).
+ * <p>{@code statx} is used instead of {@code fstatat} because its buffer layout is the same on
+ * every Linux architecture; only the {@code open} flags differ between x86_64 and aarch64 (see
+ * {@link OpenFlags}). Needs glibc 2.30 or later ({@code getdents64} wrapper; {@code statx} is
+ * 2.28).
  */
 final class LibC {
   static final int AT_FDCWD = -100;
@@ -29,14 +30,16 @@ final class LibC {
 
   private static String bind() {
     if (!Platform.isLinux()) {
-      return "the cache scanner reads metadata through Linux system calls; this is " + Platform.getOSType();
+      return "the cache scanner reads metadata through Linux system calls; this is "
+          + Platform.getOSType();
     }
     try {
       Native.register(LibC.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
       return null;
     } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
       return "cannot bind statx, getdents64 and openat of the C library through JNA"
-          + " (needs JNA's native library and glibc 2.30 or later): " + e;
+          + " (needs JNA's native library and glibc 2.30 or later): "
+          + e;
     }
   }
 
@@ -50,9 +53,10 @@ final class LibC {
   static native int statx(int dirfd, Pointer path, int flags, int mask, Pointer statxBuffer);
 
   /**
-   * The same function with both pointers passed as raw addresses: the hot loop calls it once per entry
-   * with a name inside the getdents64 buffer, and this saves a Pointer object and JNA's unwrapping per
-   * call. Valid because only 64-bit Linux is supported, where a pointer is passed like a long.
+   * The same function with both pointers passed as raw addresses: the hot loop calls it once per
+   * entry with a name inside the getdents64 buffer, and this saves a Pointer object and JNA's
+   * unwrapping per call. Valid because only 64-bit Linux is supported, where a pointer is passed
+   * like a long.
    */
   @SuppressWarnings("overloads")
   static native int statx(int dirfd, long pathAddress, int flags, int mask, long statxAddress);

@@ -38,7 +38,8 @@ final class ScanState {
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
   private volatile boolean cancelled;
 
-  ScanState(Path root, Instant staleBefore, ThreadLocal<WorkerBuffers> buffers, OpenFlags openFlags) {
+  ScanState(
+      Path root, Instant staleBefore, ThreadLocal<WorkerBuffers> buffers, OpenFlags openFlags) {
     this.root = root;
     this.staleBeforeNanos = Tally.epochNanos(staleBefore.getEpochSecond(), staleBefore.getNano());
     this.buffers = buffers;
@@ -117,8 +118,9 @@ final class ScanState {
     Optional<Instant> newestFile =
         newest == Long.MIN_VALUE
             ? Optional.empty()
-            : Optional.of(Instant.ofEpochSecond(Math.floorDiv(newest, 1_000_000_000L),
-                Math.floorMod(newest, 1_000_000_000L)));
+            : Optional.of(
+                Instant.ofEpochSecond(
+                    Math.floorDiv(newest, 1_000_000_000L), Math.floorMod(newest, 1_000_000_000L)));
     List<String> samples;
     synchronized (errorSamples) {
       samples = List.copyOf(errorSamples);

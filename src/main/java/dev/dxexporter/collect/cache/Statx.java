@@ -9,7 +9,9 @@ import java.nio.ByteBuffer;
 final class Statx {
   static final int BUFFER_SIZE = 256;
 
-  /** STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_MTIME | STATX_INO | STATX_SIZE | STATX_BLOCKS. */
+  /**
+   * STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_MTIME | STATX_INO | STATX_SIZE | STATX_BLOCKS.
+   */
   static final int MASK = 0x1 | 0x2 | 0x4 | 0x40 | 0x100 | 0x200 | 0x400;
 
   /** st_blocks counts 512-byte units whatever the file system's block size (stat(2)). */

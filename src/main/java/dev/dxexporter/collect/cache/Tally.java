@@ -3,8 +3,8 @@ package dev.dxexporter.collect.cache;
 import java.nio.ByteBuffer;
 
 /**
- * Sums for one directory's entries, kept in plain fields by the one thread reading that directory and
- * added to the shared {@link ScanState} once per directory (not once per entry).
+ * Sums for one directory's entries, kept in plain fields by the one thread reading that directory
+ * and added to the shared {@link ScanState} once per directory (not once per entry).
  */
 final class Tally {
   long allocatedBytes;
@@ -17,9 +17,9 @@ final class Tally {
 
   /**
    * Counts the entry whose statx result is in {@code statx}, the way GNU du does: every entry's own
-   * blocks and size (directories and symlinks included, nothing followed), and a file with more than one
-   * link only the first time its (device, inode) is seen. Names are counted as files every time, like
-   * {@code find}.
+   * blocks and size (directories and symlinks included, nothing followed), and a file with more
+   * than one link only the first time its (device, inode) is seen. Names are counted as files every
+   * time, like {@code find}.
    *
    * @return whether the entry is a directory
    */

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * One dependency entry of a Cargo manifest after {@code workspace = true} inheritance.
  *
- * @param key the TOML key, the name the crate is known by in the member's code (differs from
- *     {@code packageName} for {@code foo = { package = "bar" }})
+ * @param key the TOML key, the name the crate is known by in the member's code (differs from {@code
+ *     packageName} for {@code foo = { package = "bar" }})
  * @param packageName the package on the registry / in the repository / at the path
  * @param kind normal, dev or build
  * @param target the {@code [target.<spec>]} the entry came from, empty for the plain tables

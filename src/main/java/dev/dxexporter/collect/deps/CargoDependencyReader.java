@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 /**
  * Cargo: per workspace member the distinct dependency keys per kind (normal, dev, build; an entry
- * in {@code [dependencies]} and in a {@code [target.*.dependencies]} table under the same key counts
- * once, as the same key can only name one dependency per kind and target); distinct external
+ * in {@code [dependencies]} and in a {@code [target.*.dependencies]} table under the same key
+ * counts once, as the same key can only name one dependency per kind and target); distinct external
  * = package names over all members and kinds, except path dependencies on members; the root
  * Cargo.lock if present.
  */

@@ -14,9 +14,9 @@ import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /**
- * A Cargo.lock in any of the formats Cargo has written: v1 (no {@code version}, checksums in
- * {@code [metadata]}), v2 (no {@code version}, checksums inline), v3 and v4 ({@code version = 3|4}).
- * All four list one {@code [[package]]} per locked package with {@code name}, {@code version} and,
+ * A Cargo.lock in any of the formats Cargo has written: v1 (no {@code version}, checksums in {@code
+ * [metadata]}), v2 (no {@code version}, checksums inline), v3 and v4 ({@code version = 3|4}). All
+ * four list one {@code [[package]]} per locked package with {@code name}, {@code version} and,
  * unless it is a workspace member or path dependency, {@code source}.
  */
 record CargoLockfile(Path file, int formatVersion, List<LockedPackage> packages) {
@@ -46,7 +46,8 @@ record CargoLockfile(Path file, int formatVersion, List<LockedPackage> packages)
       }
       for (int i = 0; i < entries.size(); i++) {
         if (!(entries.get(i) instanceof TomlTable entry)) {
-          throw error(file, toml, List.of("package"), "[[package]] #" + (i + 1) + " is not a table");
+          throw error(
+              file, toml, List.of("package"), "[[package]] #" + (i + 1) + " is not a table");
         }
         packages.add(lockedPackage(file, entry, i));
       }
@@ -54,12 +55,17 @@ record CargoLockfile(Path file, int formatVersion, List<LockedPackage> packages)
     return new CargoLockfile(file, formatVersion, packages);
   }
 
-  private static LockedPackage lockedPackage(Path file, TomlTable entry, int index) throws ManifestException {
+  private static LockedPackage lockedPackage(Path file, TomlTable entry, int index)
+      throws ManifestException {
     Object name = entry.get(List.of("name"));
     Object version = entry.get(List.of("version"));
     Object source = entry.get(List.of("source"));
     if (!(name instanceof String) || !(version instanceof String)) {
-      throw error(file, entry, List.of("name"), "[[package]] #" + (index + 1) + " needs string `name` and `version`");
+      throw error(
+          file,
+          entry,
+          List.of("name"),
+          "[[package]] #" + (index + 1) + " needs string `name` and `version`");
     }
     LockSource kind;
     if (source == null) {
@@ -71,7 +77,8 @@ record CargoLockfile(Path file, int formatVersion, List<LockedPackage> packages)
     } else if (s.startsWith("git+")) {
       kind = LockSource.GIT;
     } else {
-      throw error(file, entry, List.of("source"), "unknown source kind `" + s + "` of package " + name);
+      throw error(
+          file, entry, List.of("source"), "unknown source kind `" + s + "` of package " + name);
     }
     return new LockedPackage((String) name, (String) version, kind);
   }
@@ -87,13 +94,15 @@ record CargoLockfile(Path file, int formatVersion, List<LockedPackage> packages)
     return new LockSummary(file, bySource, duplicated);
   }
 
-  private static ManifestException error(Path file, TomlTable table, List<String> key, String problem) {
+  private static ManifestException error(
+      Path file, TomlTable table, List<String> key, String problem) {
     TomlPosition at = null;
     try {
       at = table.inputPositionOf(key);
     } catch (RuntimeException ignored) {
       // no position: name the file only
     }
-    return new ManifestException(file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), problem);
+    return new ManifestException(
+        file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), problem);
   }
 }

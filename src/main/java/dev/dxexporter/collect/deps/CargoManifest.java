@@ -13,9 +13,9 @@ import org.tomlj.TomlTable;
  * One Cargo.toml: the package name, the {@code [workspace]} section if any, and the dependency
  * entries of all kinds, including {@code [target.'cfg(..)'.*dependencies]} tables.
  *
- * <p>Entries marked {@code workspace = true} are resolved against the {@code [workspace.dependencies]}
- * passed in, which is how Cargo inherits them: the package name and source come from the workspace
- * entry, paths relative to the workspace root.
+ * <p>Entries marked {@code workspace = true} are resolved against the {@code
+ * [workspace.dependencies]} passed in, which is how Cargo inherits them: the package name and
+ * source come from the workspace entry, paths relative to the workspace root.
  */
 final class CargoManifest {
   private final Path file;
@@ -71,12 +71,15 @@ final class CargoManifest {
     Map<String, CargoDependency> byKey = new java.util.TreeMap<>();
     for (Map.Entry<String, Object> entry : table.entrySet()) {
       List<String> at = List.of("workspace", "dependencies", entry.getKey());
-      if (entry.getValue() instanceof TomlTable spec && Boolean.TRUE.equals(spec.get(List.of("workspace")))) {
-        throw error(at, "a [workspace.dependencies] entry cannot itself inherit from the workspace");
+      if (entry.getValue() instanceof TomlTable spec
+          && Boolean.TRUE.equals(spec.get(List.of("workspace")))) {
+        throw error(
+            at, "a [workspace.dependencies] entry cannot itself inherit from the workspace");
       }
       byKey.put(
           entry.getKey(),
-          concrete(entry.getKey(), entry.getValue(), CargoDependencyKind.NORMAL, Optional.empty(), at));
+          concrete(
+              entry.getKey(), entry.getValue(), CargoDependencyKind.NORMAL, Optional.empty(), at));
     }
     return new WorkspaceDependencies(byKey);
   }
@@ -138,7 +141,11 @@ final class CargoManifest {
       if (inherited == null) {
         throw error(
             at,
-            "dependency `" + key + "` inherits from the workspace, but [workspace.dependencies] has no `" + key + "`");
+            "dependency `"
+                + key
+                + "` inherits from the workspace, but [workspace.dependencies] has no `"
+                + key
+                + "`");
       }
       return new CargoDependency(
           key, inherited.packageName(), kind, target, inherited.source(), inherited.path());
@@ -208,7 +215,8 @@ final class CargoManifest {
     } catch (RuntimeException ignored) {
       // Position is a nicety: fall back to the file alone.
     }
-    return new ManifestException(file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), problem);
+    return new ManifestException(
+        file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), problem);
   }
 
   private static List<String> append(List<String> path, String key) {

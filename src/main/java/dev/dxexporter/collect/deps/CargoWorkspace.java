@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * The packages of a Cargo workspace, found the way Cargo finds them: the root package (if the root
  * manifest has {@code [package]}), every directory matched by {@code [workspace] members} that is
- * not under an {@code exclude} entry (a literal member wins over an exclude), and, recursively, every
- * path dependency of a member that lies inside the root and is not excluded. Any other Cargo.toml in
- * the tree (examples, templates, nested workspaces) is not a member.
+ * not under an {@code exclude} entry (a literal member wins over an exclude), and, recursively,
+ * every path dependency of a member that lies inside the root and is not excluded. Any other
+ * Cargo.toml in the tree (examples, templates, nested workspaces) is not a member.
  */
 final class CargoWorkspace {
   static final String MANIFEST = "Cargo.toml";
@@ -61,7 +61,8 @@ final class CargoWorkspace {
       String name =
           rootManifest
               .packageName()
-              .orElseThrow(() -> new ManifestException(rootFile, "neither [package] nor [workspace]"));
+              .orElseThrow(
+                  () -> new ManifestException(rootFile, "neither [package] nor [workspace]"));
       return new CargoWorkspace(
           root,
           List.of(
@@ -111,18 +112,25 @@ final class CargoWorkspace {
       Path file = dir.resolve(MANIFEST);
       if (!Files.isRegularFile(file)) {
         throw new ManifestException(
-            file, "workspace member has no Cargo.toml (" + listedBy.getOrDefault(dir, "member") + ")");
+            file,
+            "workspace member has no Cargo.toml (" + listedBy.getOrDefault(dir, "member") + ")");
       }
-      CargoManifest manifest = dir.equals(root) ? rootManifest : CargoManifest.read(file, documents);
+      CargoManifest manifest =
+          dir.equals(root) ? rootManifest : CargoManifest.read(file, documents);
       String name =
           manifest
               .packageName()
               .orElseThrow(
-                  () -> new ManifestException(file, "workspace member has no [package] ("
-                      + listedBy.getOrDefault(dir, "member") + ")"));
+                  () ->
+                      new ManifestException(
+                          file,
+                          "workspace member has no [package] ("
+                              + listedBy.getOrDefault(dir, "member")
+                              + ")"));
       Path other = byName.putIfAbsent(name, file);
       if (other != null) {
-        throw new ManifestException(file, "two workspace members are named `" + name + "`: this one and " + other);
+        throw new ManifestException(
+            file, "two workspace members are named `" + name + "`: this one and " + other);
       }
       List<CargoDependency> dependencies = manifest.dependencies(inherited);
       members.add(new Member(name, file, dependencies));

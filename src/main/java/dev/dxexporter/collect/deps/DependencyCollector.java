@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
  * Counts the dependencies of one project, for each ecosystem configured (or, with an empty set, for
  * each detected on every run), reading the manifests fresh each time.
  *
- * <p>Failures are per ecosystem: a malformed Cargo.toml does not hide the project's package.json. An
- * ecosystem that fails reports {@code dx_dependencies_read_success 0} and repeats the samples of its
- * last good read (so dashboards keep a value and the error is visible), and the failure is logged
- * with the file and line. {@link #collect()} throws only when no ecosystem could be read at all:
- * then the daemon keeps the last good samples and marks the whole collector failed.
+ * <p>Failures are per ecosystem: a malformed Cargo.toml does not hide the project's package.json.
+ * An ecosystem that fails reports {@code dx_dependencies_read_success 0} and repeats the samples of
+ * its last good read (so dashboards keep a value and the error is visible), and the failure is
+ * logged with the file and line. {@link #collect()} throws only when no ecosystem could be read at
+ * all: then the daemon keeps the last good samples and marks the whole collector failed.
  */
 public final class DependencyCollector implements Collector {
   private static final Logger LOG = LoggerFactory.getLogger(DependencyCollector.class);
@@ -41,15 +41,23 @@ public final class DependencyCollector implements Collector {
    * @param ecosystems the ecosystems to read; empty = detect from the root manifests on each run
    */
   public DependencyCollector(String project, Path projectRoot, Set<Ecosystem> ecosystems) {
-    this(project, projectRoot, ecosystems, new ManifestFiles(ManifestFiles.DEFAULT_MAX_BYTES, projectRoot));
+    this(
+        project,
+        projectRoot,
+        ecosystems,
+        new ManifestFiles(ManifestFiles.DEFAULT_MAX_BYTES, projectRoot));
   }
 
-  DependencyCollector(String project, Path projectRoot, Set<Ecosystem> ecosystems, ManifestFiles files) {
+  DependencyCollector(
+      String project, Path projectRoot, Set<Ecosystem> ecosystems, ManifestFiles files) {
     this(project, projectRoot, ecosystems, defaultReaders(files));
   }
 
   DependencyCollector(
-      String project, Path projectRoot, Set<Ecosystem> ecosystems, Map<Ecosystem, EcosystemReader> readers) {
+      String project,
+      Path projectRoot,
+      Set<Ecosystem> ecosystems,
+      Map<Ecosystem, EcosystemReader> readers) {
     this.project = project;
     this.projectRoot = projectRoot;
     this.ecosystems = ecosystems.isEmpty() ? Set.of() : EnumSet.copyOf(ecosystems);
@@ -69,12 +77,15 @@ public final class DependencyCollector implements Collector {
   @Override
   public synchronized List<Sample> collect() throws Exception {
     if (!Files.isDirectory(projectRoot)) {
-      throw new NoSuchFileException(projectRoot.toString(), null, "project root is not a directory");
+      throw new NoSuchFileException(
+          projectRoot.toString(), null, "project root is not a directory");
     }
     Set<Ecosystem> toRead = ecosystems.isEmpty() ? Ecosystem.detect(projectRoot) : ecosystems;
     if (toRead.isEmpty()) {
       throw new NoSuchFileException(
-          projectRoot.toString(), null, "no Cargo.toml, pom.xml, package.json or go.mod in the project root");
+          projectRoot.toString(),
+          null,
+          "no Cargo.toml, pom.xml, package.json or go.mod in the project root");
     }
     List<Sample> samples = new ArrayList<>();
     List<String> failures = new ArrayList<>();
@@ -88,14 +99,24 @@ public final class DependencyCollector implements Collector {
         List<Sample> read = DependencySamples.of(project, report);
         lastGood.put(ecosystem, read);
         samples.addAll(read);
-        samples.add(Sample.of(DependencyMetrics.READ_SUCCESS, 1, "project", project, "ecosystem", label));
+        samples.add(
+            Sample.of(DependencyMetrics.READ_SUCCESS, 1, "project", project, "ecosystem", label));
       } catch (ManifestException | RuntimeException e) {
         // RuntimeException too: a parser bug on one hostile file must not take the others down.
-        String message = e instanceof ManifestException ? e.getMessage() : "unexpected error reading " + projectRoot + ": " + e;
-        LOG.warn("project {}: {} dependencies not read: {}", project, label, message, e instanceof ManifestException ? null : e);
+        String message =
+            e instanceof ManifestException
+                ? e.getMessage()
+                : "unexpected error reading " + projectRoot + ": " + e;
+        LOG.warn(
+            "project {}: {} dependencies not read: {}",
+            project,
+            label,
+            message,
+            e instanceof ManifestException ? null : e);
         failures.add(label + ": " + message);
         samples.addAll(lastGood.getOrDefault(ecosystem, List.of()));
-        samples.add(Sample.of(DependencyMetrics.READ_SUCCESS, 0, "project", project, "ecosystem", label));
+        samples.add(
+            Sample.of(DependencyMetrics.READ_SUCCESS, 0, "project", project, "ecosystem", label));
       }
     }
     if (failures.size() == toRead.size()) {
@@ -109,7 +130,8 @@ public final class DependencyCollector implements Collector {
     private static final long serialVersionUID = 1L;
 
     DependencyReadException(String project, List<String> failures) {
-      super("project " + project + ": no dependencies could be read: " + String.join("; ", failures));
+      super(
+          "project " + project + ": no dependencies could be read: " + String.join("; ", failures));
     }
   }
 }

@@ -21,7 +21,8 @@ record DependencyReport(
     for (PackageDependencies p : packages) {
       // The package name is a label value: two packages with one name would collide on the wire.
       if (!names.add(p.packageName())) {
-        throw new IllegalArgumentException("two " + ecosystem.label() + " packages named " + p.packageName());
+        throw new IllegalArgumentException(
+            "two " + ecosystem.label() + " packages named " + p.packageName());
       }
     }
     distinctExternal = Collections.unmodifiableSet(new TreeSet<>(distinctExternal));

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns one ecosystem's {@link DependencyReport} into samples of the {@link DependencyMetrics} families. */
+/**
+ * Turns one ecosystem's {@link DependencyReport} into samples of the {@link DependencyMetrics}
+ * families.
+ */
 final class DependencySamples {
   private DependencySamples() {}
 
@@ -19,27 +22,49 @@ final class DependencySamples {
             Sample.of(
                 DependencyMetrics.DEPENDENCIES,
                 kind.getValue().size(),
-                "project", project,
-                "ecosystem", ecosystem,
-                "package", p.packageName(),
-                "kind", kind.getKey()));
+                "project",
+                project,
+                "ecosystem",
+                ecosystem,
+                "package",
+                p.packageName(),
+                "kind",
+                kind.getKey()));
       }
     }
     samples.add(
-        Sample.of(DependencyMetrics.DISTINCT, report.distinctExternal().size(), "project", project, "ecosystem", ecosystem));
-    report.lock().ifPresent(lock -> {
-      for (LockSource source : LockSource.values()) {
-        samples.add(
-            Sample.of(
-                DependencyMetrics.LOCKED,
-                lock.packages(source),
-                "project", project,
-                "ecosystem", ecosystem,
-                "source", source.label()));
-      }
-      samples.add(
-          Sample.of(DependencyMetrics.DUPLICATED, lock.duplicatedNames(), "project", project, "ecosystem", ecosystem));
-    });
+        Sample.of(
+            DependencyMetrics.DISTINCT,
+            report.distinctExternal().size(),
+            "project",
+            project,
+            "ecosystem",
+            ecosystem));
+    report
+        .lock()
+        .ifPresent(
+            lock -> {
+              for (LockSource source : LockSource.values()) {
+                samples.add(
+                    Sample.of(
+                        DependencyMetrics.LOCKED,
+                        lock.packages(source),
+                        "project",
+                        project,
+                        "ecosystem",
+                        ecosystem,
+                        "source",
+                        source.label()));
+              }
+              samples.add(
+                  Sample.of(
+                      DependencyMetrics.DUPLICATED,
+                      lock.duplicatedNames(),
+                      "project",
+                      project,
+                      "ecosystem",
+                      ecosystem));
+            });
     return samples;
   }
 }

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** A package ecosystem whose manifests the dependency collector reads; {@link #label()} is the metric label. */
+/**
+ * A package ecosystem whose manifests the dependency collector reads; {@link #label()} is the
+ * metric label.
+ */
 public enum Ecosystem {
   CARGO("cargo", "Cargo.toml"),
   MAVEN("maven", "pom.xml"),

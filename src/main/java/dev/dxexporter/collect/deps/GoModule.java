@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A go.mod file, as the Go reference (https://go.dev/ref/mod#go-mod-file) defines it: the
- * {@code module} path and the {@code require} directives, single-line or in a {@code ( ... )}
- * block, each marked indirect when its line comment is {@code // indirect} (or starts with
- * {@code indirect;}). Other directives (go, toolchain, replace, exclude, retract, tool, godebug) are
- * checked for balanced blocks only.
+ * A go.mod file, as the Go reference (https://go.dev/ref/mod#go-mod-file) defines it: the {@code
+ * module} path and the {@code require} directives, single-line or in a {@code ( ... )} block, each
+ * marked indirect when its line comment is {@code // indirect} (or starts with {@code indirect;}).
+ * Other directives (go, toolchain, replace, exclude, retract, tool, godebug) are checked for
+ * balanced blocks only.
  */
 record GoModule(Path file, String modulePath, List<Requirement> requirements) {
   GoModule {
@@ -20,7 +20,17 @@ record GoModule(Path file, String modulePath, List<Requirement> requirements) {
   record Requirement(String path, String version, boolean indirect, int line) {}
 
   private static final List<String> VERBS =
-      List.of("module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore");
+      List.of(
+          "module",
+          "go",
+          "toolchain",
+          "godebug",
+          "require",
+          "exclude",
+          "replace",
+          "retract",
+          "tool",
+          "ignore");
 
   static GoModule read(Path file, ManifestFiles files) throws ManifestException {
     String text = files.readText(file);
@@ -64,7 +74,8 @@ record GoModule(Path file, String modulePath, List<Requirement> requirements) {
         }
         module = unquote(tokens.get(1));
       } else if (verb.equals("require")) {
-        requirements.add(requirement(file, lineNo, code.substring("require".length()).trim(), remark));
+        requirements.add(
+            requirement(file, lineNo, code.substring("require".length()).trim(), remark));
       }
     }
     if (block != null) {
@@ -84,7 +95,8 @@ record GoModule(Path file, String modulePath, List<Requirement> requirements) {
     }
     String version = unquote(tokens.get(1));
     if (!version.startsWith("v")) {
-      throw new ManifestException(file, line, 1, "invalid version `" + version + "` of " + tokens.get(0));
+      throw new ManifestException(
+          file, line, 1, "invalid version `" + version + "` of " + tokens.get(0));
     }
     // golang.org/x/mod/modfile isIndirect: the comment's words are exactly "indirect", or the first
     // word is "indirect;" (followed by a reason).
@@ -132,7 +144,8 @@ record GoModule(Path file, String modulePath, List<Requirement> requirements) {
 
   private static String unquote(String token) {
     if (token.length() >= 2
-        && ((token.startsWith("\"") && token.endsWith("\"")) || (token.startsWith("`") && token.endsWith("`")))) {
+        && ((token.startsWith("\"") && token.endsWith("\""))
+            || (token.startsWith("`") && token.endsWith("`")))) {
       return token.substring(1, token.length() - 1);
     }
     return token;

@@ -1,6 +1,8 @@
 package dev.dxexporter.collect.deps;
 
-/** Where a locked package comes from: the {@code source} label of {@code dx_dependencies_locked}. */
+/**
+ * Where a locked package comes from: the {@code source} label of {@code dx_dependencies_locked}.
+ */
 enum LockSource {
   REGISTRY("registry"),
   GIT("git"),

@@ -6,8 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What a lockfile pins: packages per source (every source present, 0 when none) and how many package
- * names are locked in more than one version.
+ * What a lockfile pins: packages per source (every source present, 0 when none) and how many
+ * package names are locked in more than one version.
  */
 record LockSummary(Path file, Map<LockSource, Integer> packagesBySource, int duplicatedNames) {
   LockSummary {

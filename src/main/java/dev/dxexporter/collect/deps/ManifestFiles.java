@@ -38,7 +38,9 @@ final class ManifestFiles {
     this(DEFAULT_MAX_BYTES);
   }
 
-  /** Whether {@code file} may be read: always without confinement, else only inside the directory. */
+  /**
+   * Whether {@code file} may be read: always without confinement, else only inside the directory.
+   */
   boolean isInside(Path file) throws IOException {
     return confinedTo == null || file.toRealPath().startsWith(confinedTo.toRealPath());
   }
@@ -54,7 +56,8 @@ final class ManifestFiles {
     }
     try {
       if (!isInside(file)) {
-        throw new ManifestException(file, "resolves (through a symlink) to a file outside the project root");
+        throw new ManifestException(
+            file, "resolves (through a symlink) to a file outside the project root");
       }
     } catch (IOException e) {
       throw new ManifestException(file, "cannot resolve: " + e, e);
@@ -63,7 +66,8 @@ final class ManifestFiles {
       // Read one byte past the cap: the size from stat can lie (procfs, growing files).
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
-        throw new ManifestException(file, "file is larger than the limit of " + maxBytes + " bytes");
+        throw new ManifestException(
+            file, "file is larger than the limit of " + maxBytes + " bytes");
       }
       return bytes;
     } catch (NoSuchFileException e) {
@@ -73,7 +77,9 @@ final class ManifestFiles {
     }
   }
 
-  /** The file as strict UTF-8 text (a leading BOM is dropped): all four ecosystems specify UTF-8. */
+  /**
+   * The file as strict UTF-8 text (a leading BOM is dropped): all four ecosystems specify UTF-8.
+   */
   String readText(Path file) throws ManifestException {
     byte[] bytes = readBytes(file);
     try {

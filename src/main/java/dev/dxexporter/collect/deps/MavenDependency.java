@@ -13,7 +13,10 @@ record MavenDependency(
     return classifier == null ? base : base + ":" + classifier;
   }
 
-  /** The name counted per scope: groupId:artifactId, plus type/classifier when they are not the default jar. */
+  /**
+   * The name counted per scope: groupId:artifactId, plus type/classifier when they are not the
+   * default jar.
+   */
   String displayName() {
     String name = groupId + ":" + artifactId;
     if (type != null && !type.equals("jar")) {
@@ -22,7 +25,8 @@ record MavenDependency(
     return classifier == null ? name : name + ":" + classifier;
   }
 
-  MavenDependency withCoordinates(String groupId, String artifactId, String type, String classifier, String scope) {
+  MavenDependency withCoordinates(
+      String groupId, String artifactId, String type, String classifier, String scope) {
     return new MavenDependency(groupId, artifactId, type, classifier, scope, line);
   }
 }

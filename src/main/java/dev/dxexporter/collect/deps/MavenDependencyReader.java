@@ -41,8 +41,16 @@ final class MavenDependencyReader implements EcosystemReader {
       for (MavenDependency d : module.dependencies()) {
         Set<String> names = byScope.get(d.scope());
         if (names == null) {
-          throw new ManifestException(module.pom(), d.line(), 0,
-              "dependency " + d.displayName() + " has scope `" + d.scope() + "`, not one of " + SCOPES);
+          throw new ManifestException(
+              module.pom(),
+              d.line(),
+              0,
+              "dependency "
+                  + d.displayName()
+                  + " has scope `"
+                  + d.scope()
+                  + "`, not one of "
+                  + SCOPES);
         }
         names.add(d.displayName());
         String coordinates = d.groupId() + ":" + d.artifactId();
@@ -50,7 +58,8 @@ final class MavenDependencyReader implements EcosystemReader {
           external.add(coordinates);
         }
       }
-      String label = artifactIds.get(module.artifactId()) > 1 ? module.coordinates() : module.artifactId();
+      String label =
+          artifactIds.get(module.artifactId()) > 1 ? module.coordinates() : module.artifactId();
       packages.add(new PackageDependencies(label, byScope));
     }
     return new DependencyReport(Ecosystem.MAVEN, packages, external, Optional.empty());

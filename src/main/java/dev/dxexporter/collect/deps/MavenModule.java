@@ -8,7 +8,8 @@ import java.util.List;
  * dependencies it effectively declares, with scope defaulted (own, else dependencyManagement, else
  * compile) and {@code ${...}} properties resolved where they can be.
  */
-record MavenModule(Path pom, String groupId, String artifactId, List<MavenDependency> dependencies) {
+record MavenModule(
+    Path pom, String groupId, String artifactId, List<MavenDependency> dependencies) {
   MavenModule {
     dependencies = List.copyOf(dependencies);
   }

@@ -58,9 +58,14 @@ record MavenPom(
       String message = e.getMessage();
       // The JDK prefixes "ParseError at [row,col]:[l,c]\nMessage: "; keep only the message.
       int idx = message == null ? -1 : message.indexOf("Message: ");
-      String problem = idx >= 0 ? message.substring(idx + "Message: ".length()) : String.valueOf(message);
+      String problem =
+          idx >= 0 ? message.substring(idx + "Message: ".length()) : String.valueOf(message);
       throw new ManifestException(
-          file, at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(), "not a readable pom.xml: " + problem, e);
+          file,
+          at == null ? 0 : at.getLineNumber(),
+          at == null ? 0 : at.getColumnNumber(),
+          "not a readable pom.xml: " + problem,
+          e);
     } finally {
       if (xml != null) {
         try {
@@ -123,11 +128,17 @@ record MavenPom(
     private void start(XMLStreamReader xml) throws XMLStreamException, ManifestException {
       String name = xml.getLocalName();
       if (path.isEmpty() && !name.equals("project")) {
-        throw new ManifestException(file, xml.getLocation().getLineNumber(), xml.getLocation().getColumnNumber(),
+        throw new ManifestException(
+            file,
+            xml.getLocation().getLineNumber(),
+            xml.getLocation().getColumnNumber(),
             "root element is <" + name + ">, not <project>");
       }
       if (path.size() >= MAX_DEPTH) {
-        throw new ManifestException(file, xml.getLocation().getLineNumber(), xml.getLocation().getColumnNumber(),
+        throw new ManifestException(
+            file,
+            xml.getLocation().getLineNumber(),
+            xml.getLocation().getColumnNumber(),
             "elements nested deeper than " + MAX_DEPTH);
       }
       String here = path.isEmpty() ? name : path.peekLast() + "/" + name;
@@ -136,7 +147,8 @@ record MavenPom(
         dependency = new LinkedHashMap<>();
         dependencyLine = xml.getLocation().getLineNumber();
         path.addLast(here);
-      } else if (dependency != null && (parentPath.equals(DEPENDENCY) || parentPath.equals(MANAGED))) {
+      } else if (dependency != null
+          && (parentPath.equals(DEPENDENCY) || parentPath.equals(MANAGED))) {
         if (name.equals("exclusions")) {
           skip(xml);
         } else {
@@ -171,9 +183,14 @@ record MavenPom(
 
     private static boolean isCoordinate(String here) {
       return switch (here) {
-        case "project/groupId", "project/artifactId", "project/version",
-            "project/parent/groupId", "project/parent/artifactId", "project/parent/version",
-            "project/parent/relativePath" -> true;
+        case "project/groupId",
+            "project/artifactId",
+            "project/version",
+            "project/parent/groupId",
+            "project/parent/artifactId",
+            "project/parent/version",
+            "project/parent/relativePath" ->
+            true;
         default -> false;
       };
     }

@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
 
 /**
  * The projects of a Maven build: the root pom.xml and its {@code <modules>}, recursively, without
- * network access. Each project inherits properties, {@code <dependencies>} and
- * {@code <dependencyManagement>} from its parent when the parent pom is on disk (relativePath,
- * default {@code ../pom.xml}) and matches the declared coordinates; a parent only in a repository
- * (e.g. spring-boot-starter-parent) contributes nothing, nor do imported BOMs. Modules must stay
- * inside the project root.
+ * network access. Each project inherits properties, {@code <dependencies>} and {@code
+ * <dependencyManagement>} from its parent when the parent pom is on disk (relativePath, default
+ * {@code ../pom.xml}) and matches the declared coordinates; a parent only in a repository (e.g.
+ * spring-boot-starter-parent) contributes nothing, nor do imported BOMs. Modules must stay inside
+ * the project root.
  */
 final class MavenReactor {
   static final int MAX_MODULES = 5_000;
@@ -49,7 +49,8 @@ final class MavenReactor {
         continue;
       }
       if (seen.size() > MAX_MODULES) {
-        throw new ManifestException(root.resolve("pom.xml"), "more than " + MAX_MODULES + " modules");
+        throw new ManifestException(
+            root.resolve("pom.xml"), "more than " + MAX_MODULES + " modules");
       }
       MavenPom pom = pom(file);
       result.add(effective(pom));
@@ -58,10 +59,12 @@ final class MavenReactor {
         Path target = file.getParent().resolve(module).normalize();
         Path moduleFile = Files.isDirectory(target) ? target.resolve("pom.xml") : target;
         if (!moduleFile.startsWith(root) || !realPath(moduleFile, file).startsWith(realRoot)) {
-          throw new ManifestException(file, "module `" + module + "` is outside the project root " + root);
+          throw new ManifestException(
+              file, "module `" + module + "` is outside the project root " + root);
         }
         if (!Files.isRegularFile(moduleFile)) {
-          throw new ManifestException(moduleFile, "module `" + module + "` of " + file + " has no pom.xml");
+          throw new ManifestException(
+              moduleFile, "module `" + module + "` of " + file + " has no pom.xml");
         }
         children.add(moduleFile);
       }
@@ -103,8 +106,14 @@ final class MavenReactor {
       p.managedDependencies().forEach(d -> managed.put(d.managementKey(), d));
       p.dependencies().forEach(d -> declared.put(d.managementKey(), d));
     }
-    String groupId = pom.groupId() != null ? pom.groupId() : pom.parent() != null ? pom.parent().groupId() : null;
-    String version = pom.version() != null ? pom.version() : pom.parent() != null ? pom.parent().version() : null;
+    String groupId =
+        pom.groupId() != null
+            ? pom.groupId()
+            : pom.parent() != null ? pom.parent().groupId() : null;
+    String version =
+        pom.version() != null
+            ? pom.version()
+            : pom.parent() != null ? pom.parent().version() : null;
     putIfNotNull(properties, "project.groupId", groupId);
     putIfNotNull(properties, "project.artifactId", pom.artifactId());
     putIfNotNull(properties, "project.version", version);
@@ -124,7 +133,8 @@ final class MavenReactor {
     for (MavenDependency d : declared.values()) {
       MavenDependency r = resolve(d, properties, null);
       if (r.groupId() == null || r.artifactId() == null) {
-        throw new ManifestException(pom.file(), d.line(), 0, "dependency without groupId or artifactId");
+        throw new ManifestException(
+            pom.file(), d.line(), 0, "dependency without groupId or artifactId");
       }
       String scope = r.scope();
       if (scope == null) {
@@ -146,21 +156,26 @@ final class MavenReactor {
     Path file = Files.isDirectory(target) ? target.resolve("pom.xml") : target;
     try {
       if (!Files.isRegularFile(file) || !files.isInside(file)) {
-        return null; // e.g. the project root is a module of a build above it: parent stays unresolved
+        return null; // e.g. the project root is a module of a build above it: parent stays
+        // unresolved
       }
     } catch (java.io.IOException e) {
       return null;
     }
     MavenPom candidate = pom(file);
-    String candidateGroup = candidate.groupId() != null ? candidate.groupId()
-        : candidate.parent() != null ? candidate.parent().groupId() : null;
+    String candidateGroup =
+        candidate.groupId() != null
+            ? candidate.groupId()
+            : candidate.parent() != null ? candidate.parent().groupId() : null;
     // Maven ignores a pom at relativePath whose coordinates differ from <parent>.
-    boolean matches = parent.artifactId().equals(candidate.artifactId())
-        && (parent.groupId() == null || parent.groupId().equals(candidateGroup));
+    boolean matches =
+        parent.artifactId().equals(candidate.artifactId())
+            && (parent.groupId() == null || parent.groupId().equals(candidateGroup));
     return matches ? candidate : null;
   }
 
-  private static MavenDependency resolve(MavenDependency d, Map<String, String> properties, String scope) {
+  private static MavenDependency resolve(
+      MavenDependency d, Map<String, String> properties, String scope) {
     return d.withCoordinates(
         interpolate(d.groupId(), properties),
         interpolate(d.artifactId(), properties),
@@ -169,7 +184,10 @@ final class MavenReactor {
         scope != null ? scope : interpolate(d.scope(), properties));
   }
 
-  /** Replaces {@code ${name}} with known properties, a few rounds for nested ones; unknown stay as written. */
+  /**
+   * Replaces {@code ${name}} with known properties, a few rounds for nested ones; unknown stay as
+   * written.
+   */
   static String interpolate(String value, Map<String, String> properties) {
     if (value == null) {
       return null;

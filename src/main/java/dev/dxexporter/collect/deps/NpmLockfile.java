@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * package-lock.json / npm-shrinkwrap.json. v2 and v3 list every installed package under
- * {@code packages}, keyed by location ({@code node_modules/a/node_modules/b}; {@code ""} is the root
- * project, other keys without node_modules are workspace or local folders). Link entries
- * ({@code "link": true}) point at a folder entry that is itself listed, so they are not counted. v1
- * (npm 5/6) only has the nested {@code dependencies} tree: read best-effort from there.
+ * package-lock.json / npm-shrinkwrap.json. v2 and v3 list every installed package under {@code
+ * packages}, keyed by location ({@code node_modules/a/node_modules/b}; {@code ""} is the root
+ * project, other keys without node_modules are workspace or local folders). Link entries ({@code
+ * "link": true}) point at a folder entry that is itself listed, so they are not counted. v1 (npm
+ * 5/6) only has the nested {@code dependencies} tree: read best-effort from there.
  *
  * <p>Source: a folder package or a {@code file:} resolution is path, a {@code git+}/{@code git:}/
  * {@code github:} resolution is git, anything else (registry tarball URLs, bundled packages) is
@@ -47,7 +47,9 @@ record NpmLockfile(Path file, int lockfileVersion, List<LockedPackage> packages)
         if (location.isEmpty() || !p.isObject() || p.path("link").asBoolean(false)) {
           continue;
         }
-        result.add(new LockedPackage(location, nameOf(location, p), text(p, "version"), sourceOf(location, p)));
+        result.add(
+            new LockedPackage(
+                location, nameOf(location, p), text(p, "version"), sourceOf(location, p)));
       }
     } else {
       readV1(root.get("dependencies"), result);
@@ -62,7 +64,8 @@ record NpmLockfile(Path file, int lockfileVersion, List<LockedPackage> packages)
       Map.Entry<String, JsonNode> next = pending.pop();
       String location = next.getKey();
       JsonNode d = next.getValue();
-      String name = location.substring(location.lastIndexOf("node_modules/") + "node_modules/".length());
+      String name =
+          location.substring(location.lastIndexOf("node_modules/") + "node_modules/".length());
       String version = text(d, "version");
       LockSource source = LockSource.REGISTRY;
       if (version != null && version.startsWith("file:")) {
@@ -75,15 +78,18 @@ record NpmLockfile(Path file, int lockfileVersion, List<LockedPackage> packages)
     }
   }
 
-  private static void push(Deque<Map.Entry<String, JsonNode>> pending, String prefix, JsonNode deps) {
+  private static void push(
+      Deque<Map.Entry<String, JsonNode>> pending, String prefix, JsonNode deps) {
     if (deps == null || !deps.isObject()) {
       return;
     }
-    deps.properties().forEach(e -> {
-      if (e.getValue().isObject()) {
-        pending.push(Map.entry(prefix + e.getKey(), e.getValue()));
-      }
-    });
+    deps.properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isObject()) {
+                pending.push(Map.entry(prefix + e.getKey(), e.getValue()));
+              }
+            });
   }
 
   private static String nameOf(String location, JsonNode p) {
@@ -110,8 +116,11 @@ record NpmLockfile(Path file, int lockfileVersion, List<LockedPackage> packages)
   }
 
   private static boolean isGit(String spec) {
-    return spec.startsWith("git+") || spec.startsWith("git:") || spec.startsWith("github:")
-        || spec.startsWith("gitlab:") || spec.startsWith("bitbucket:");
+    return spec.startsWith("git+")
+        || spec.startsWith("git:")
+        || spec.startsWith("github:")
+        || spec.startsWith("gitlab:")
+        || spec.startsWith("bitbucket:");
   }
 
   private static String text(JsonNode node, String field) {

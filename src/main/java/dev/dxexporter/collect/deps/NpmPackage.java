@@ -12,11 +12,12 @@ import java.util.TreeSet;
 /**
  * One package.json: its name, the declared dependencies per kind and its {@code workspaces}
  * patterns. Kinds: dependencies = normal, devDependencies = dev, optionalDependencies = optional,
- * peerDependencies = peer. A name in both dependencies and optionalDependencies is optional only, as
- * npm documents ("entries in optionalDependencies will override entries of the same name in
+ * peerDependencies = peer. A name in both dependencies and optionalDependencies is optional only,
+ * as npm documents ("entries in optionalDependencies will override entries of the same name in
  * dependencies").
  */
-record NpmPackage(Path file, String name, Map<String, Set<String>> namesByKind, List<String> workspaces) {
+record NpmPackage(
+    Path file, String name, Map<String, Set<String>> namesByKind, List<String> workspaces) {
   static final Map<String, String> KIND_BY_FIELD = kindByField();
 
   private static Map<String, String> kindByField() {
@@ -41,7 +42,8 @@ record NpmPackage(Path file, String name, Map<String, Set<String>> namesByKind, 
       JsonNode deps = root.get(field.getKey());
       if (deps != null && !deps.isNull()) {
         if (!deps.isObject()) {
-          throw new ManifestException(file, "`" + field.getKey() + "` must be an object of name: version");
+          throw new ManifestException(
+              file, "`" + field.getKey() + "` must be an object of name: version");
         }
         deps.fieldNames().forEachRemaining(names::add);
       }

@@ -8,13 +8,14 @@ import java.util.TreeSet;
 
 /**
  * The direct dependencies one package (workspace member, Maven module, npm workspace, Go module)
- * declares, as the distinct dependency names per kind. Every kind of the ecosystem is present, empty
- * when nothing is declared, so the exported series do not come and go.
+ * declares, as the distinct dependency names per kind. Every kind of the ecosystem is present,
+ * empty when nothing is declared, so the exported series do not come and go.
  */
 record PackageDependencies(String packageName, Map<String, Set<String>> namesByKind) {
   PackageDependencies {
     Map<String, Set<String>> copy = new LinkedHashMap<>();
-    namesByKind.forEach((kind, names) -> copy.put(kind, Collections.unmodifiableSet(new TreeSet<>(names))));
+    namesByKind.forEach(
+        (kind, names) -> copy.put(kind, Collections.unmodifiableSet(new TreeSet<>(names))));
     namesByKind = Collections.unmodifiableMap(copy);
   }
 

@@ -6,7 +6,10 @@ import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 
-/** Parses TOML files (Cargo.toml, Cargo.lock) into tomlj tables, turning every failure into a {@link ManifestException}. */
+/**
+ * Parses TOML files (Cargo.toml, Cargo.lock) into tomlj tables, turning every failure into a {@link
+ * ManifestException}.
+ */
 final class TomlDocuments {
   private final ManifestFiles files;
 
@@ -20,7 +23,8 @@ final class TomlDocuments {
     try {
       result = Toml.parse(text);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
-      // tomlj 2.2.0 trips an internal assert on some malformed input (with -ea), and a deeply nested
+      // tomlj 2.2.0 trips an internal assert on some malformed input (with -ea), and a deeply
+      // nested
       // inline array can exhaust the stack: both mean "this file is not TOML we can read".
       throw new ManifestException(file, "not valid TOML: " + e, e);
     }
@@ -29,8 +33,11 @@ final class TomlDocuments {
       TomlPosition at = first.position();
       int more = result.errors().size() - 1;
       String problem =
-          "not valid TOML: " + first.getMessage() + (more > 0 ? " (and " + more + " more errors)" : "");
-      throw new ManifestException(file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), problem);
+          "not valid TOML: "
+              + first.getMessage()
+              + (more > 0 ? " (and " + more + " more errors)" : "");
+      throw new ManifestException(
+          file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), problem);
     }
     return result;
   }

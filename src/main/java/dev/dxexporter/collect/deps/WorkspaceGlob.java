@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /**
  * Expands a workspace member pattern (Cargo {@code members}, npm {@code workspaces}) into
- * directories under a project root, segment by segment like the Rust {@code glob} crate:
- * {@code *}, {@code ?}, {@code [..]} within one path segment and {@code **} for any depth.
+ * directories under a project root, segment by segment like the Rust {@code glob} crate: {@code *},
+ * {@code ?}, {@code [..]} within one path segment and {@code **} for any depth.
  *
  * <p>Hostile patterns are refused: a pattern that leaves the root (absolute, {@code ..}, or through
  * a symlink) is an error, {@code **} does not follow a symlink back into a directory it is already
@@ -37,7 +37,8 @@ final class WorkspaceGlob {
     try {
       this.realRoot = this.root.toRealPath();
     } catch (IOException e) {
-      throw new ManifestException(declaringFile, "cannot resolve project root " + root + ": " + e, e);
+      throw new ManifestException(
+          declaringFile, "cannot resolve project root " + root + ": " + e, e);
     }
   }
 
@@ -46,9 +47,9 @@ final class WorkspaceGlob {
   }
 
   /**
-   * The directories the pattern names, sorted. A pattern without wildcards yields its path even when
-   * it does not exist (so the caller reports the missing manifest, as Cargo does); a pattern with
-   * wildcards yields only existing directories.
+   * The directories the pattern names, sorted. A pattern without wildcards yields its path even
+   * when it does not exist (so the caller reports the missing manifest, as Cargo does); a pattern
+   * with wildcards yields only existing directories.
    */
   List<Path> expand(String pattern) throws ManifestException, InterruptedException {
     String normalised = pattern.replace('\\', '/');
@@ -83,7 +84,8 @@ final class WorkspaceGlob {
         }
         if (next.size() > MAX_MATCHES) {
           throw new ManifestException(
-              declaringFile, "pattern `" + pattern + "` matches more than " + MAX_MATCHES + " paths");
+              declaringFile,
+              "pattern `" + pattern + "` matches more than " + MAX_MATCHES + " paths");
         }
       }
       current = next;
@@ -108,7 +110,11 @@ final class WorkspaceGlob {
         if (!path.toRealPath().startsWith(realRoot)) {
           throw new ManifestException(
               declaringFile,
-              "workspace pattern `" + pattern + "` reaches " + path + ", a symlink out of the project root");
+              "workspace pattern `"
+                  + pattern
+                  + "` reaches "
+                  + path
+                  + ", a symlink out of the project root");
         }
       } catch (IOException e) {
         throw new ManifestException(declaringFile, "cannot resolve " + path + ": " + e, e);
@@ -124,7 +130,10 @@ final class WorkspaceGlob {
     try {
       matcher = FileSystems.getDefault().getPathMatcher("glob:" + segment);
     } catch (IllegalArgumentException e) {
-      throw new ManifestException(declaringFile, "invalid workspace pattern segment `" + segment + "`: " + e.getMessage(), e);
+      throw new ManifestException(
+          declaringFile,
+          "invalid workspace pattern segment `" + segment + "`: " + e.getMessage(),
+          e);
     }
     try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
       for (Path child : children) {
@@ -137,7 +146,9 @@ final class WorkspaceGlob {
     }
   }
 
-  /** {@code dir} and every directory below it, each real directory once (symlink loops end here). */
+  /**
+   * {@code dir} and every directory below it, each real directory once (symlink loops end here).
+   */
   private void descendants(Path dir, int depth, Set<Path> seenReal, Set<Path> into)
       throws ManifestException, InterruptedException {
     if (!Files.isDirectory(dir) || depth > MAX_DEPTH) {
@@ -155,7 +166,9 @@ final class WorkspaceGlob {
     }
     into.add(dir);
     if (into.size() > MAX_MATCHES) {
-      throw new ManifestException(declaringFile, "`**` under " + dir + " matches more than " + MAX_MATCHES + " directories");
+      throw new ManifestException(
+          declaringFile,
+          "`**` under " + dir + " matches more than " + MAX_MATCHES + " directories");
     }
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, Files::isDirectory)) {
@@ -169,6 +182,7 @@ final class WorkspaceGlob {
   }
 
   private ManifestException escape(String pattern) {
-    return new ManifestException(declaringFile, "workspace pattern `" + pattern + "` escapes the project root " + root);
+    return new ManifestException(
+        declaringFile, "workspace pattern `" + pattern + "` escapes the project root " + root);
   }
 }

@@ -43,7 +43,9 @@ class CacheCollectorTest {
     TestTrees.random(target.resolve("debug"), 11, 1500);
     TestTrees.hardLinks(target.resolve("debug/incremental"));
     TestTrees.plainFiles(target.resolve("release"), new Random(3), 40);
-    clock = Clock.fixed(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), ZoneOffset.UTC);
+    clock =
+        Clock.fixed(
+            Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), ZoneOffset.UTC);
     TestTrees.touchAll(target.resolve("release"), clock.instant().minus(Duration.ofDays(30)));
     scanner = new CacheScanner();
     filesystems = new FilesystemUsage();
@@ -56,7 +58,8 @@ class CacheCollectorTest {
   }
 
   private CacheCollector collector(Path path, Duration timeLimit) {
-    return new CacheCollector("demo", "cargo-target", path, STALE_AFTER, timeLimit, scanner, filesystems, clock);
+    return new CacheCollector(
+        "demo", "cargo-target", path, STALE_AFTER, timeLimit, scanner, filesystems, clock);
   }
 
   @Test
@@ -69,7 +72,10 @@ class CacheCollectorTest {
         .containsExactlyInAnyOrderElementsOf(
             CacheMetrics.ALL.stream().map(MetricFamily::name).toList());
     assertThat(samples)
-        .allSatisfy(s -> assertThat(s.labels()).isEqualTo(Map.of("project", "demo", "cache", "cargo-target")));
+        .allSatisfy(
+            s ->
+                assertThat(s.labels())
+                    .isEqualTo(Map.of("project", "demo", "cache", "cargo-target")));
     assertThat(value(byName, "dx_cache_present")).isEqualTo(1);
     assertThat(value(byName, "dx_cache_size_bytes")).isEqualTo(du.allocatedBytes());
     assertThat(value(byName, "dx_cache_apparent_size_bytes")).isEqualTo(du.apparentBytes());
@@ -90,7 +96,8 @@ class CacheCollectorTest {
 
   @Test
   void aMissingCacheIsPresentZeroNotAFailure() throws Exception {
-    Map<String, Sample> byName = byName(collector(work.resolve("not-built-yet"), Duration.ofMinutes(1)).collect());
+    Map<String, Sample> byName =
+        byName(collector(work.resolve("not-built-yet"), Duration.ofMinutes(1)).collect());
     assertThat(value(byName, "dx_cache_present")).isZero();
     assertThat(value(byName, "dx_cache_size_bytes")).isZero();
     assertThat(value(byName, "dx_cache_files")).isZero();
@@ -135,7 +142,10 @@ class CacheCollectorTest {
 
   /** Size and available bytes as df reports them. */
   private static long[] df(Path path) throws Exception {
-    String[] lines = Shell.run(List.of("df", "-B1", "--output=size,avail", path.toString()), true).trim().split("\n");
+    String[] lines =
+        Shell.run(List.of("df", "-B1", "--output=size,avail", path.toString()), true)
+            .trim()
+            .split("\n");
     String[] fields = lines[lines.length - 1].trim().split("\\s+");
     return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
   }

@@ -56,8 +56,17 @@ class DuEqualityTest {
 
   static Stream<String> parts() {
     return Stream.of(
-        "plain", "hardlinks", "link-leaving", "sparse", "deep", "symlinks", "empty-dirs", "odd-names",
-        "wide", "random", ".");
+        "plain",
+        "hardlinks",
+        "link-leaving",
+        "sparse",
+        "deep",
+        "symlinks",
+        "empty-dirs",
+        "odd-names",
+        "wide",
+        "random",
+        ".");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -79,9 +88,13 @@ class DuEqualityTest {
   @Test
   void realFixtureTree() throws Exception {
     // Read only. Locally at /work/shared/fixtures; CI has it at ../shared/fixtures.
-    Path fixtures = Stream.of(Path.of("../shared/fixtures"), Path.of("/work/shared/fixtures"))
-        .filter(Files::isDirectory).findFirst().orElse(null);
-    assumeTrue(fixtures != null, "the shared fixture tree is not checked out next to the repository");
+    Path fixtures =
+        Stream.of(Path.of("../shared/fixtures"), Path.of("/work/shared/fixtures"))
+            .filter(Files::isDirectory)
+            .findFirst()
+            .orElse(null);
+    assumeTrue(
+        fixtures != null, "the shared fixture tree is not checked out next to the repository");
     CacheScan scan = scanner.scan(fixtures, Instant.now(), NO_LIMIT);
     assertMatchesDu(scan, GnuDu.of(fixtures));
   }
@@ -107,7 +120,8 @@ class DuEqualityTest {
     CacheScan scan = scanner.scan(tree, Instant.now(), NO_LIMIT);
     BigDecimal expected = GnuDu.newestMtime(tree);
     Instant newest = scan.newestFileModified().orElseThrow();
-    BigDecimal actual = BigDecimal.valueOf(newest.getEpochSecond()).add(BigDecimal.valueOf(newest.getNano(), 9));
+    BigDecimal actual =
+        BigDecimal.valueOf(newest.getEpochSecond()).add(BigDecimal.valueOf(newest.getNano(), 9));
     // find prints 10 fractional digits of a nanosecond timestamp: compare to the nanosecond.
     assertThat(actual.subtract(expected).abs()).isLessThan(new BigDecimal("0.000000001"));
   }
@@ -132,8 +146,11 @@ class DuEqualityTest {
       Files.createSymbolicLink(link, tree.resolve("plain"));
     }
     CacheScan scan = scanner.scan(link, Instant.now(), NO_LIMIT);
-    long duH = Long.parseLong(Shell.run(java.util.List.of("du", "-sH", "--block-size=1", link.toString()), true)
-        .trim().split("\\s+")[0]);
+    long duH =
+        Long.parseLong(
+            Shell.run(java.util.List.of("du", "-sH", "--block-size=1", link.toString()), true)
+                .trim()
+                .split("\\s+")[0]);
     assertThat(scan.allocatedBytes()).isEqualTo(duH);
   }
 
@@ -146,5 +163,4 @@ class DuEqualityTest {
     assertThat(scan.directories()).as("find -type d").isEqualTo(du.directories());
     assertThat(scan.files()).as("find ! -type d").isEqualTo(du.nonDirectories());
   }
-
 }

@@ -36,7 +36,8 @@ class FilesystemUsageTest {
     Path shm = Path.of("/dev/shm");
     assumeTrue(Files.isDirectory(shm), "no /dev/shm here");
     Volume volume = new FilesystemUsage().volumeOf(shm.resolve("some-cache")).orElseThrow();
-    String[] df = Shell.run(List.of("df", "-B1", "--output=size", shm.toString()), true).trim().split("\n");
+    String[] df =
+        Shell.run(List.of("df", "-B1", "--output=size", shm.toString()), true).trim().split("\n");
     assertThat(volume.sizeBytes()).isEqualTo(Long.parseLong(df[df.length - 1].trim()));
   }
 }

@@ -18,7 +18,8 @@ record GnuDu(long allocatedBytes, long apparentBytes, long directories, long non
   }
 
   /** Counts find's matches by printing one byte each, so names with newlines cannot miscount. */
-  private static long count(Path root, String... predicate) throws IOException, InterruptedException {
+  private static long count(Path root, String... predicate)
+      throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of("find", root.toString()));
     command.addAll(List.of(predicate));
     command.addAll(List.of("-printf", "x"));
@@ -26,9 +27,9 @@ record GnuDu(long allocatedBytes, long apparentBytes, long directories, long non
   }
 
   /**
-   * Allocated bytes of the non-directories last modified at or before {@code instant}, each inode once,
-   * from find's {@code %b} (512-byte blocks). Not {@code du --files0-from}: du cannot open the
-   * test's paths longer than PATH_MAX one by one, find walks into them.
+   * Allocated bytes of the non-directories last modified at or before {@code instant}, each inode
+   * once, from find's {@code %b} (512-byte blocks). Not {@code du --files0-from}: du cannot open
+   * the test's paths longer than PATH_MAX one by one, find walks into them.
    */
   static long staleBytes(Path root, Instant instant) throws IOException, InterruptedException {
     String out =
@@ -41,7 +42,8 @@ record GnuDu(long allocatedBytes, long apparentBytes, long directories, long non
 
   /** Newest mtime of a non-directory, as find prints it (seconds with a fraction). */
   static BigDecimal newestMtime(Path root) throws IOException, InterruptedException {
-    String out = Shell.bash("find \"$1\" ! -type d -printf '%T@\\n' | sort -g | tail -n 1", root.toString());
+    String out =
+        Shell.bash("find \"$1\" ! -type d -printf '%T@\\n' | sort -g | tail -n 1", root.toString());
     return new BigDecimal(out.trim());
   }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScanRobustnessTest {
   private static final Duration LIMIT = Duration.ofMinutes(1);
+
   /** A large real read-only tree present on every Debian machine: scans take a while there. */
   private static final Path USR = Path.of("/usr");
 
@@ -169,29 +170,38 @@ class ScanRobustnessTest {
   }
 
   /**
-   * Root ignores permission bits, so the scanner CLI and du both run as nobody (setpriv) on a tree that
-   * nobody can read except one directory. Both must agree, and the scan must count one error.
+   * Root ignores permission bits, so the scanner CLI and du both run as nobody (setpriv) on a tree
+   * that nobody can read except one directory. Both must agree, and the scan must count one error.
    */
   @Test
   void anUnreadableDirectoryIsCountedAsAnErrorAndTheRestMeasured() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
     Path shared = Files.createDirectories(work.resolve("as-nobody"));
     Path tree = shared.resolve("tree");
     TestTrees.random(tree.resolve("readable"), 5, 300);
     TestTrees.random(tree.resolve("locked"), 6, 200);
     Files.createDirectories(tree.resolve("locked/inner"));
     Path classpath = copyScannerClasspath(shared);
-    Shell.bash("chmod -R a+rX \"$1\"; chmod 700 \"$2\"; chmod 755 \"$3\"; chmod 777 \"$4/jna-tmp\"",
-        work.toString(), tree.resolve("locked").toString(), shared.toString(), classpath.toString());
+    Shell.bash(
+        "chmod -R a+rX \"$1\"; chmod 700 \"$2\"; chmod 755 \"$3\"; chmod 777 \"$4/jna-tmp\"",
+        work.toString(),
+        tree.resolve("locked").toString(),
+        shared.toString(),
+        classpath.toString());
 
     List<String> asNobody = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
     List<String> du = new ArrayList<>(asNobody);
     du.addAll(List.of("du", "-s", "--block-size=1", tree.toString()));
     List<String> cli = new ArrayList<>(asNobody);
-    cli.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djna.tmpdir=" + classpath.resolve("jna-tmp"), "-cp",
-        classpath.resolve("classes") + ":" + classpath.resolve("jna.jar"),
-        CacheScanCli.class.getName(), tree.toString()));
+    cli.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Djna.tmpdir=" + classpath.resolve("jna-tmp"),
+            "-cp",
+            classpath.resolve("classes") + ":" + classpath.resolve("jna.jar"),
+            CacheScanCli.class.getName(),
+            tree.toString()));
 
     String duOut = Shell.run(du, false);
     Process scan = new ProcessBuilder(cli).start();
@@ -199,29 +209,39 @@ class ScanRobustnessTest {
     String err = new String(scan.getErrorStream().readAllBytes());
     assertThat(scan.waitFor()).as(err).isEqualTo(1);
     assertThat(out).as(err).contains(" errors=1 ").contains(" exists=true ");
-    assertThat(field(out, "allocated_bytes")).isEqualTo(Long.parseLong(duOut.trim().split("\\s+")[0]));
+    assertThat(field(out, "allocated_bytes"))
+        .isEqualTo(Long.parseLong(duOut.trim().split("\\s+")[0]));
     assertThat(err).contains("locked: Permission denied");
   }
 
   /**
    * Wide directories and deep chains must not need a descriptor per directory: the CLI runs with at
-   * most 32 open files (the JVM itself uses about 15) on 1,500 sibling directories and a 400-level chain.
+   * most 32 open files (the JVM itself uses about 15) on 1,500 sibling directories and a 400-level
+   * chain.
    */
   @Test
   void aFewDescriptorsSufficeForWideAndDeepTrees() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) is not installed");
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) is not installed");
     Path tree = Files.createDirectories(work.resolve("descriptors"));
     Shell.bash(
         "cd \"$1\"; mkdir wide; (cd wide; mkdir -p d{1..1500}/e);"
             + " chain=$(printf 'x/%.0s' {1..400}); mkdir -p \"$chain\"; printf 123 > \"$chain/f\"",
         tree.toString());
-    Path classes = Path.of(CacheScanner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(CacheScanner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path jna = Path.of(Native.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Process scan =
         new ProcessBuilder(
-                "prlimit", "--nofile=32:32",
+                "prlimit",
+                "--nofile=32:32",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classes + ":" + jna, CacheScanCli.class.getName(), tree.toString(), "--threads", "8")
+                "-cp",
+                classes + ":" + jna,
+                CacheScanCli.class.getName(),
+                tree.toString(),
+                "--threads",
+                "8")
             .start();
     String out = new String(scan.getInputStream().readAllBytes());
     String err = new String(scan.getErrorStream().readAllBytes());
@@ -234,10 +254,14 @@ class ScanRobustnessTest {
 
   private static Path copyScannerClasspath(Path into) throws Exception {
     Path dir = Files.createDirectories(into.resolve("cp"));
-    Path classes = Path.of(CacheScanner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(CacheScanner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path jna = Path.of(Native.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Shell.bash("cp -r \"$1\" \"$3/classes\"; cp \"$2\" \"$3/jna.jar\"; mkdir -p \"$3/jna-tmp\"",
-        classes.toString(), jna.toString(), dir.toString());
+    Shell.bash(
+        "cp -r \"$1\" \"$3/classes\"; cp \"$2\" \"$3/jna.jar\"; mkdir -p \"$3/jna-tmp\"",
+        classes.toString(),
+        jna.toString(),
+        dir.toString());
     return dir;
   }
 
@@ -245,7 +269,8 @@ class ScanRobustnessTest {
     return Stream.of(line.trim().split(" "))
         .filter(part -> part.startsWith(name + "="))
         .map(part -> Long.parseLong(part.substring(name.length() + 1)))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   private static long directoriesIn(String message) {
@@ -253,9 +278,10 @@ class ScanRobustnessTest {
   }
 
   /**
-   * Open descriptors of directories inside the trees these tests scan (the work directory and /usr).
-   * Other descriptors of this JVM, such as earlier test classes' directories being closed, do not
-   * count. A descriptor of a deleted directory still counts: its /proc link keeps the old path.
+   * Open descriptors of directories inside the trees these tests scan (the work directory and
+   * /usr). Other descriptors of this JVM, such as earlier test classes' directories being closed,
+   * do not count. A descriptor of a deleted directory still counts: its /proc link keeps the old
+   * path.
    */
   private long openDescriptors() throws IOException {
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {

@@ -18,7 +18,8 @@ final class Shell {
     return run(command, true);
   }
 
-  static String run(List<String> command, boolean mustSucceed) throws IOException, InterruptedException {
+  static String run(List<String> command, boolean mustSucceed)
+      throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
     process.getOutputStream().close();
     byte[] stdout = process.getInputStream().readAllBytes();
@@ -29,13 +30,18 @@ final class Shell {
     }
     if (mustSucceed && process.exitValue() != 0) {
       throw new IOException(
-          command + " exited " + process.exitValue() + ": " + new String(stderr, StandardCharsets.UTF_8));
+          command
+              + " exited "
+              + process.exitValue()
+              + ": "
+              + new String(stderr, StandardCharsets.UTF_8));
     }
     return new String(stdout, StandardCharsets.UTF_8);
   }
 
   static void removeTree(Path root) throws IOException, InterruptedException {
-    // rm, not Files.delete: the deep test tree has paths longer than PATH_MAX, and some dirs are 000.
+    // rm, not Files.delete: the deep test tree has paths longer than PATH_MAX, and some dirs are
+    // 000.
     run(List.of("rm", "-rf", "--", root.toString()), true);
   }
 }

@@ -16,12 +16,15 @@ import java.util.Random;
 final class TestTrees {
   private TestTrees() {}
 
-  static final int[] SIZES = {0, 1, 100, 511, 512, 513, 4095, 4096, 4097, 8191, 65536, 100_000, 1 << 20};
+  static final int[] SIZES = {
+    0, 1, 100, 511, 512, 513, 4095, 4096, 4097, 8191, 65536, 100_000, 1 << 20
+  };
 
   static void plainFiles(Path dir, Random random, int count) throws IOException {
     Files.createDirectories(dir);
     for (int i = 0; i < count; i++) {
-      int size = i < SIZES.length ? SIZES[i] : random.nextInt(random.nextBoolean() ? 5000 : 300_000);
+      int size =
+          i < SIZES.length ? SIZES[i] : random.nextInt(random.nextBoolean() ? 5000 : 300_000);
       byte[] content = new byte[size];
       random.nextBytes(content);
       Files.write(dir.resolve("f" + i + ".bin"), content);
@@ -139,7 +142,9 @@ final class TestTrees {
 
   /** Gives every non-directory under {@code dir} the modification time {@code instant}. */
   static void touchAll(Path dir, Instant instant) throws IOException, InterruptedException {
-    Shell.bash("find \"$1\" ! -type d -exec touch -h -d \"@$2\" {} +", dir.toString(),
+    Shell.bash(
+        "find \"$1\" ! -type d -exec touch -h -d \"@$2\" {} +",
+        dir.toString(),
         String.valueOf(instant.getEpochSecond()));
   }
 }

@@ -63,7 +63,8 @@ class CargoFixturesTest {
 
     List<String> expectedMembers = new ArrayList<>();
     expected.get("members").fieldNames().forEachRemaining(expectedMembers::add);
-    assertThat(report.packages()).extracting(PackageDependencies::packageName)
+    assertThat(report.packages())
+        .extracting(PackageDependencies::packageName)
         .containsExactlyInAnyOrderElementsOf(expectedMembers);
     for (Map.Entry<String, JsonNode> member : expected.get("members").properties()) {
       PackageDependencies actual = report.findPackage(member.getKey()).orElseThrow();
@@ -73,7 +74,8 @@ class CargoFixturesTest {
             .containsExactlyInAnyOrderElementsOf(strings(member.getValue().get(kind)));
       }
     }
-    assertThat(report.distinctExternal()).containsExactlyInAnyOrderElementsOf(strings(expected.get("distinct")));
+    assertThat(report.distinctExternal())
+        .containsExactlyInAnyOrderElementsOf(strings(expected.get("distinct")));
   }
 
   @ParameterizedTest
@@ -83,17 +85,22 @@ class CargoFixturesTest {
     JsonNode expected = expected(fixture + ".expected.json");
     DependencyReport report = reader.read(FIXTURES.resolve(fixture));
     assertThat(report.distinctExternal()).hasSize(expected.get("distinct").size());
-    expected.get("members").properties().forEach(m -> {
-      PackageDependencies actual = report.findPackage(m.getKey()).orElseThrow();
-      assertThat(actual.count("normal")).isEqualTo(m.getValue().get("normal").size());
-      assertThat(actual.count("dev")).isEqualTo(m.getValue().get("dev").size());
-      assertThat(actual.count("build")).isEqualTo(m.getValue().get("build").size());
-    });
+    expected
+        .get("members")
+        .properties()
+        .forEach(
+            m -> {
+              PackageDependencies actual = report.findPackage(m.getKey()).orElseThrow();
+              assertThat(actual.count("normal")).isEqualTo(m.getValue().get("normal").size());
+              assertThat(actual.count("dev")).isEqualTo(m.getValue().get("dev").size());
+              assertThat(actual.count("build")).isEqualTo(m.getValue().get("build").size());
+            });
   }
 
   @org.junit.jupiter.api.Test
   void targetSpecificTableOfGgenMarketplaceCountsAsNormal() throws Exception {
-    // crates/ggen-marketplace at v2.6.0 opens [target.'cfg(unix)'.dependencies] and everything after
+    // crates/ggen-marketplace at v2.6.0 opens [target.'cfg(unix)'.dependencies] and everything
+    // after
     // it (wasmtime, moka, tantivy, ...) belongs to that table: cargo metadata lists them as normal
     // dependencies with target "cfg(unix)" (see ggen-v2.6.0.expected.json).
     DependencyReport report = reader.read(FIXTURES.resolve("ggen-v2.6.0"));
@@ -110,6 +117,7 @@ class CargoFixturesTest {
       manifests = walk.filter(p -> p.getFileName().toString().equals("Cargo.toml")).count();
     }
     assertThat(manifests).isEqualTo(142);
-    assertThat(reader.read(root).packages()).hasSize(expected("ggen-latest.expected.json").get("members").size());
+    assertThat(reader.read(root).packages())
+        .hasSize(expected("ggen-latest.expected.json").get("members").size());
   }
 }

@@ -10,7 +10,10 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Malformed and hostile Cargo input: every failure is a ManifestException naming the file (and line). */
+/**
+ * Malformed and hostile Cargo input: every failure is a ManifestException naming the file (and
+ * line).
+ */
 class CargoHostileInputTest {
   @TempDir Path dir;
 
@@ -27,7 +30,9 @@ class CargoHostileInputTest {
 
   @Test
   void syntaxErrorNamesFileLineAndColumn() throws Exception {
-    Path file = write("Cargo.toml", "[package]\nname = \"a\"\n\n[dependencies]\nserde = { version = \"1\"\n");
+    Path file =
+        write(
+            "Cargo.toml", "[package]\nname = \"a\"\n\n[dependencies]\nserde = { version = \"1\"\n");
     // tomlj reports where the input ended (line 6) and names the opening line in its message.
     assertThatThrownBy(this::read)
         .isInstanceOf(ManifestException.class)
@@ -51,7 +56,8 @@ class CargoHostileInputTest {
   @Test
   void inheritanceWithoutWorkspaceEntryNamesMemberAndLine() throws Exception {
     write("Cargo.toml", "[workspace]\nmembers = [\"a\"]\n");
-    Path member = write("a/Cargo.toml", "[package]\nname = \"a\"\n[dependencies]\nserde.workspace = true\n");
+    Path member =
+        write("a/Cargo.toml", "[package]\nname = \"a\"\n[dependencies]\nserde.workspace = true\n");
     assertThatThrownBy(this::read)
         .isInstanceOf(ManifestException.class)
         .hasMessageStartingWith(member.toAbsolutePath() + ":4:")
@@ -72,7 +78,8 @@ class CargoHostileInputTest {
   void memberPatternsEscapingTheRootAreRefused() throws Exception {
     for (String pattern : new String[] {"../*", "crates/../../x", "/etc", "a/../.."}) {
       write("Cargo.toml", "[workspace]\nmembers = [\"" + pattern + "\"]\n");
-      assertThatThrownBy(this::read).as(pattern)
+      assertThatThrownBy(this::read)
+          .as(pattern)
           .isInstanceOf(ManifestException.class)
           .hasMessageContaining("escapes the project root");
     }
@@ -98,13 +105,18 @@ class CargoHostileInputTest {
     assertThatThrownBy(this::read)
         .isInstanceOf(ManifestException.class)
         .hasMessageStartingWith(file.toAbsolutePath().toString())
-        .hasMessageContaining("larger than the limit of " + ManifestFiles.DEFAULT_MAX_BYTES + " bytes");
+        .hasMessageContaining(
+            "larger than the limit of " + ManifestFiles.DEFAULT_MAX_BYTES + " bytes");
   }
 
   @Test
   void deeplyNestedArraysDoNotEscapeAsErrors() throws Exception {
-    write("Cargo.toml", "[package]\nname = \"a\"\nx = " + "[".repeat(200_000) + "]".repeat(200_000) + "\n");
-    assertThatThrownBy(this::read).isInstanceOf(ManifestException.class).hasMessageContaining("Cargo.toml");
+    write(
+        "Cargo.toml",
+        "[package]\nname = \"a\"\nx = " + "[".repeat(200_000) + "]".repeat(200_000) + "\n");
+    assertThatThrownBy(this::read)
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("Cargo.toml");
   }
 
   @Test
@@ -121,7 +133,9 @@ class CargoHostileInputTest {
   @Test
   void invalidUtf8IsAnError() throws Exception {
     Files.write(dir.resolve("Cargo.toml"), new byte[] {'[', (byte) 0xC3, (byte) 0x28, ']'});
-    assertThatThrownBy(this::read).isInstanceOf(ManifestException.class).hasMessageContaining("not valid UTF-8");
+    assertThatThrownBy(this::read)
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("not valid UTF-8");
   }
 
   @Test
@@ -129,17 +143,22 @@ class CargoHostileInputTest {
     write("Cargo.toml", "[workspace]\nmembers = [\"a\", \"b\"]\n");
     write("a/Cargo.toml", "[package]\nname = \"same\"\n");
     write("b/Cargo.toml", "[package]\nname = \"same\"\n");
-    assertThatThrownBy(this::read).isInstanceOf(ManifestException.class).hasMessageContaining("named `same`");
+    assertThatThrownBy(this::read)
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("named `same`");
   }
 
   @Test
   void singlePackageWithoutWorkspaceIsItsOwnMember() throws Exception {
-    write("Cargo.toml", "[package]\nname = \"solo\"\n[dependencies]\nlocal = { path = \"local\" }\n");
+    write(
+        "Cargo.toml", "[package]\nname = \"solo\"\n[dependencies]\nlocal = { path = \"local\" }\n");
     write("local/Cargo.toml", "[package]\nname = \"local\"\n");
     DependencyReport report = read();
     // cargo metadata --no-deps names only `solo` as member here (see lockformats-v4.expected.json,
     // the same shape): a path dependency is a member only of an explicit [workspace].
-    assertThat(report.packages()).extracting(PackageDependencies::packageName).containsExactly("solo");
+    assertThat(report.packages())
+        .extracting(PackageDependencies::packageName)
+        .containsExactly("solo");
     assertThat(report.distinctExternal()).containsExactly("local");
   }
 }

@@ -37,7 +37,9 @@ class CargoLockfileTest {
       LockSummary summary = lock.summary();
       JsonNode want = entry.getValue();
       assertThat(lock.formatVersion()).as(key).isEqualTo(want.get("version").asInt());
-      assertThat(summary.packages(LockSource.REGISTRY)).as(key).isEqualTo(want.get("registry").asInt());
+      assertThat(summary.packages(LockSource.REGISTRY))
+          .as(key)
+          .isEqualTo(want.get("registry").asInt());
       assertThat(summary.packages(LockSource.GIT)).as(key).isEqualTo(want.get("git").asInt());
       assertThat(summary.packages(LockSource.PATH)).as(key).isEqualTo(want.get("path").asInt());
       assertThat(summary.duplicatedNames()).as(key).isEqualTo(want.get("duplicated").asInt());
@@ -51,7 +53,9 @@ class CargoLockfileTest {
   @Test
   void sparseRegistryCountsAsRegistry(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("Cargo.lock");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version = 4
 
         [[package]]
@@ -59,13 +63,16 @@ class CargoLockfileTest {
         version = "1.0.0"
         source = "sparse+https://index.crates.io/"
         """);
-    assertThat(CargoLockfile.read(file, documents).summary().packages(LockSource.REGISTRY)).isEqualTo(1);
+    assertThat(CargoLockfile.read(file, documents).summary().packages(LockSource.REGISTRY))
+        .isEqualTo(1);
   }
 
   @Test
   void unknownSourceIsAnErrorWithLine(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("Cargo.lock");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version = 3
 
         [[package]]

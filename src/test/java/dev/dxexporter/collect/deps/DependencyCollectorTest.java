@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The collector end to end on real files: the ggen-latest workspace from
- * {@code ../shared/fixtures/cargo} (relative to the repository root) and copies of the test
- * fixtures. Expected numbers are read from the expected-value files (cargo metadata, tomllib, npm,
- * go mod edit), never typed in.
+ * The collector end to end on real files: the ggen-latest workspace from {@code
+ * ../shared/fixtures/cargo} (relative to the repository root) and copies of the test fixtures.
+ * Expected numbers are read from the expected-value files (cargo metadata, tomllib, npm, go mod
+ * edit), never typed in.
  */
 class DependencyCollectorTest {
   private static final Path RESOURCES = Path.of("src", "test", "resources", "deps");
@@ -29,34 +29,53 @@ class DependencyCollectorTest {
   static Optional<Double> value(List<Sample> samples, MetricFamily family, String... labels) {
     Map<String, String> want = Sample.of(family, 0, labels).labels();
     return samples.stream()
-        .filter(s -> s.family().equals(family) && s.labels().entrySet().containsAll(want.entrySet()))
+        .filter(
+            s -> s.family().equals(family) && s.labels().entrySet().containsAll(want.entrySet()))
         .map(Sample::value)
-        .reduce((a, b) -> {
-          throw new AssertionError("more than one sample for " + want);
-        });
+        .reduce(
+            (a, b) -> {
+              throw new AssertionError("more than one sample for " + want);
+            });
   }
 
   @Test
   void ggenLatestSamples() throws Exception {
     JsonNode members = CargoFixturesTest.expected("ggen-latest.expected.json");
-    JsonNode lock = CargoFixturesTest.expected("locks.expected.json").get("cargo/ggen-latest/Cargo.lock");
+    JsonNode lock =
+        CargoFixturesTest.expected("locks.expected.json").get("cargo/ggen-latest/Cargo.lock");
     List<Sample> samples =
-        new DependencyCollector("ggen", CargoFixturesTest.FIXTURES.resolve("ggen-latest"), Set.of(Ecosystem.CARGO)).collect();
+        new DependencyCollector(
+                "ggen", CargoFixturesTest.FIXTURES.resolve("ggen-latest"), Set.of(Ecosystem.CARGO))
+            .collect();
 
     assertThat(value(samples, DependencyMetrics.DISTINCT, "project", "ggen", "ecosystem", "cargo"))
         .contains((double) members.get("distinct").size());
-    members.get("members").properties().forEach(m -> {
-      for (String kind : List.of("normal", "dev", "build")) {
-        assertThat(value(samples, DependencyMetrics.DEPENDENCIES, "ecosystem", "cargo", "package", m.getKey(), "kind", kind))
-            .as("%s %s", m.getKey(), kind)
-            .contains((double) m.getValue().get(kind).size());
-      }
-    });
+    members
+        .get("members")
+        .properties()
+        .forEach(
+            m -> {
+              for (String kind : List.of("normal", "dev", "build")) {
+                assertThat(
+                        value(
+                            samples,
+                            DependencyMetrics.DEPENDENCIES,
+                            "ecosystem",
+                            "cargo",
+                            "package",
+                            m.getKey(),
+                            "kind",
+                            kind))
+                    .as("%s %s", m.getKey(), kind)
+                    .contains((double) m.getValue().get(kind).size());
+              }
+            });
     for (String source : List.of("registry", "git", "path")) {
       assertThat(value(samples, DependencyMetrics.LOCKED, "ecosystem", "cargo", "source", source))
           .contains(lock.get(source).asDouble());
     }
-    assertThat(value(samples, DependencyMetrics.DUPLICATED, "ecosystem", "cargo")).contains(lock.get("duplicated").asDouble());
+    assertThat(value(samples, DependencyMetrics.DUPLICATED, "ecosystem", "cargo"))
+        .contains(lock.get("duplicated").asDouble());
     assertThat(value(samples, DependencyMetrics.READ_SUCCESS, "ecosystem", "cargo")).contains(1.0);
     // 14 members x 3 kinds + distinct + 3 locked + duplicated + read_success
     assertThat(samples).hasSize(members.get("members").size() * 3 + 6);
@@ -64,8 +83,13 @@ class DependencyCollectorTest {
 
   @Test
   void everyFamilySaysItIsRefreshedOnASchedule() {
-    for (MetricFamily family : List.of(DependencyMetrics.DEPENDENCIES, DependencyMetrics.DISTINCT,
-        DependencyMetrics.LOCKED, DependencyMetrics.DUPLICATED, DependencyMetrics.READ_SUCCESS)) {
+    for (MetricFamily family :
+        List.of(
+            DependencyMetrics.DEPENDENCIES,
+            DependencyMetrics.DISTINCT,
+            DependencyMetrics.LOCKED,
+            DependencyMetrics.DUPLICATED,
+            DependencyMetrics.READ_SUCCESS)) {
       assertThat(family.help()).endsWith("Refreshed on the collector's schedule.");
       assertThat(family.name()).startsWith("dx_dependencies");
     }
@@ -85,7 +109,8 @@ class DependencyCollectorTest {
     assertThat(value(samples, DependencyMetrics.READ_SUCCESS, "ecosystem", "cargo")).contains(1.0);
     assertThat(value(samples, DependencyMetrics.DISTINCT, "ecosystem", "go")).isEmpty();
     JsonNode npm = CargoFixturesTest.expected("../npm/npm.expected.json");
-    assertThat(value(samples, DependencyMetrics.DISTINCT, "ecosystem", "npm")).contains((double) npm.get("distinct").size());
+    assertThat(value(samples, DependencyMetrics.DISTINCT, "ecosystem", "npm"))
+        .contains((double) npm.get("distinct").size());
   }
 
   @Test
@@ -98,7 +123,9 @@ class DependencyCollectorTest {
     List<Sample> afterBreak = collector.collect();
 
     JsonNode go = CargoFixturesTest.expected("../go/go.expected.json");
-    assertThat(value(afterBreak, DependencyMetrics.DEPENDENCIES, "ecosystem", "go", "kind", "indirect"))
+    assertThat(
+            value(
+                afterBreak, DependencyMetrics.DEPENDENCIES, "ecosystem", "go", "kind", "indirect"))
         .contains((double) go.get("indirect").size());
     assertThat(value(afterBreak, DependencyMetrics.READ_SUCCESS, "ecosystem", "go")).contains(0.0);
     assertThat(afterBreak).hasSameSizeAs(good);
@@ -118,13 +145,16 @@ class DependencyCollectorTest {
   }
 
   @Test
-  void symlinkedManifestOutsideTheRootIsNotRead(@TempDir Path dir, @TempDir Path elsewhere) throws Exception {
+  void symlinkedManifestOutsideTheRootIsNotRead(@TempDir Path dir, @TempDir Path elsewhere)
+      throws Exception {
     Path secret = elsewhere.resolve("secret.toml");
     Files.writeString(secret, "token = \"do-not-quote-me\"\n[");
     Path project = Files.createDirectory(dir.resolve("project"));
     Files.createSymbolicLink(project.resolve("Cargo.toml"), secret);
     assertThatThrownBy(new DependencyCollector("p", project, Set.of())::collect)
-        .hasMessageContaining(project.resolve("Cargo.toml") + ": resolves (through a symlink) to a file outside the project root")
+        .hasMessageContaining(
+            project.resolve("Cargo.toml")
+                + ": resolves (through a symlink) to a file outside the project root")
         .hasMessageNotContaining("do-not-quote-me");
   }
 
@@ -132,25 +162,33 @@ class DependencyCollectorTest {
   void mavenModuleWhoseParentLiesAboveTheRootIsRead(@TempDir Path dir) throws Exception {
     // The configured root is one module of a bigger build: its parent pom is outside the root and
     // is not read (no inherited dependencies), the module itself is.
-    Files.writeString(dir.resolve("pom.xml"), """
+    Files.writeString(
+        dir.resolve("pom.xml"),
+        """
         <project><groupId>g</groupId><artifactId>parent</artifactId><version>1</version>
           <dependencies><dependency><groupId>x</groupId><artifactId>inherited</artifactId></dependency></dependencies>
         </project>""");
     Path module = Files.createDirectory(dir.resolve("module"));
-    Files.writeString(module.resolve("pom.xml"), """
+    Files.writeString(
+        module.resolve("pom.xml"),
+        """
         <project><parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
           <artifactId>module</artifactId>
           <dependencies><dependency><groupId>x</groupId><artifactId>own</artifactId><scope>test</scope></dependency></dependencies>
         </project>""");
     List<Sample> samples = new DependencyCollector("p", module, Set.of()).collect();
-    assertThat(value(samples, DependencyMetrics.DEPENDENCIES, "package", "module", "kind", "test")).contains(1.0);
-    assertThat(value(samples, DependencyMetrics.DEPENDENCIES, "package", "module", "kind", "compile")).contains(0.0);
+    assertThat(value(samples, DependencyMetrics.DEPENDENCIES, "package", "module", "kind", "test"))
+        .contains(1.0);
+    assertThat(
+            value(samples, DependencyMetrics.DEPENDENCIES, "package", "module", "kind", "compile"))
+        .contains(0.0);
   }
 
   @Test
   void configuredEcosystemWithoutManifestIsAFailure(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("go.mod"), "module example.com/m\n");
-    List<Sample> samples = new DependencyCollector("p", dir, Set.of(Ecosystem.GO, Ecosystem.NPM)).collect();
+    List<Sample> samples =
+        new DependencyCollector("p", dir, Set.of(Ecosystem.GO, Ecosystem.NPM)).collect();
     assertThat(value(samples, DependencyMetrics.READ_SUCCESS, "ecosystem", "npm")).contains(0.0);
     assertThat(value(samples, DependencyMetrics.READ_SUCCESS, "ecosystem", "go")).contains(1.0);
   }

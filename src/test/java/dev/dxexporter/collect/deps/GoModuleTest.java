@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * go.mod. The fixture {@code src/test/resources/deps/go/module/go.mod} is hand-written after the Go
- * reference; its expected values ({@code go.expected.json}) are what {@code go mod edit -json}
- * (go 1.19.8, Debian golang-go) reports for it, written by {@code expected_from_go.py}.
+ * reference; its expected values ({@code go.expected.json}) are what {@code go mod edit -json} (go
+ * 1.19.8, Debian golang-go) reports for it, written by {@code expected_from_go.py}.
  */
 class GoModuleTest {
   private static final Path MODULE = Path.of("src", "test", "resources", "deps", "go", "module");
@@ -40,7 +40,9 @@ class GoModuleTest {
   void newerDirectivesAreAccepted(@TempDir Path dir) throws Exception {
     // toolchain (Go 1.21), godebug (1.23) and tool (1.24), written after the Go reference: the
     // go 1.19 installed here does not know them, so this one is not checked against the tool.
-    Files.writeString(dir.resolve("go.mod"), """
+    Files.writeString(
+        dir.resolve("go.mod"),
+        """
         module example.com/new
 
         go 1.24.0

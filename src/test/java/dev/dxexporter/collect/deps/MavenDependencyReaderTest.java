@@ -26,16 +26,27 @@ class MavenDependencyReaderTest {
     DependencyReport report = reader.read(MULTI);
     List<String> modules = new java.util.ArrayList<>();
     expected.get("modules").fieldNames().forEachRemaining(modules::add);
-    assertThat(report.packages()).extracting(PackageDependencies::packageName)
+    assertThat(report.packages())
+        .extracting(PackageDependencies::packageName)
         .containsExactlyInAnyOrderElementsOf(modules);
-    expected.get("modules").properties().forEach(module -> {
-      PackageDependencies actual = report.findPackage(module.getKey()).orElseThrow();
-      assertThat(actual.namesByKind().keySet()).containsExactlyInAnyOrderElementsOf(MavenDependencyReader.SCOPES);
-      module.getValue().properties().forEach(scope ->
-          assertThat(actual.namesByKind().get(scope.getKey()))
-              .as("%s %s", module.getKey(), scope.getKey())
-              .containsExactlyInAnyOrderElementsOf(CargoFixturesTest.strings(scope.getValue())));
-    });
+    expected
+        .get("modules")
+        .properties()
+        .forEach(
+            module -> {
+              PackageDependencies actual = report.findPackage(module.getKey()).orElseThrow();
+              assertThat(actual.namesByKind().keySet())
+                  .containsExactlyInAnyOrderElementsOf(MavenDependencyReader.SCOPES);
+              module
+                  .getValue()
+                  .properties()
+                  .forEach(
+                      scope ->
+                          assertThat(actual.namesByKind().get(scope.getKey()))
+                              .as("%s %s", module.getKey(), scope.getKey())
+                              .containsExactlyInAnyOrderElementsOf(
+                                  CargoFixturesTest.strings(scope.getValue())));
+            });
     assertThat(report.distinctExternal())
         .containsExactlyInAnyOrderElementsOf(CargoFixturesTest.strings(expected.get("distinct")));
     assertThat(report.lock()).isEmpty();
@@ -45,7 +56,9 @@ class MavenDependencyReaderTest {
   void xxeIsNotResolved(@TempDir Path dir) throws Exception {
     Path secret = dir.resolve("secret.txt");
     Files.writeString(secret, "org.example.leaked");
-    Files.writeString(dir.resolve("pom.xml"), """
+    Files.writeString(
+        dir.resolve("pom.xml"),
+        """
         <?xml version="1.0"?>
         <!DOCTYPE project [<!ENTITY xxe SYSTEM "%s">]>
         <project>
@@ -54,7 +67,8 @@ class MavenDependencyReaderTest {
             <dependency><groupId>&xxe;</groupId><artifactId>a</artifactId></dependency>
           </dependencies>
         </project>
-        """.formatted(secret.toUri()));
+        """
+            .formatted(secret.toUri()));
     assertThatThrownBy(() -> reader.read(dir))
         .isInstanceOf(ManifestException.class)
         .hasMessageStartingWith(dir.resolve("pom.xml").toAbsolutePath() + ":6:")
@@ -64,7 +78,9 @@ class MavenDependencyReaderTest {
 
   @Test
   void billionLaughsIsRefused(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("pom.xml"), """
+    Files.writeString(
+        dir.resolve("pom.xml"),
+        """
         <?xml version="1.0"?>
         <!DOCTYPE project [
           <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
@@ -73,12 +89,16 @@ class MavenDependencyReaderTest {
         ]>
         <project><artifactId>&c;</artifactId></project>
         """);
-    assertThatThrownBy(() -> reader.read(dir)).isInstanceOf(ManifestException.class).hasMessageContaining("pom.xml:7:");
+    assertThatThrownBy(() -> reader.read(dir))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("pom.xml:7:");
   }
 
   @Test
   void malformedPomNamesFileAndLine(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("pom.xml"), "<project>\n  <artifactId>x</artifactId>\n  <dependencies>\n</project>\n");
+    Files.writeString(
+        dir.resolve("pom.xml"),
+        "<project>\n  <artifactId>x</artifactId>\n  <dependencies>\n</project>\n");
     assertThatThrownBy(() -> reader.read(dir))
         .isInstanceOf(ManifestException.class)
         .hasMessageStartingWith(dir.resolve("pom.xml").toAbsolutePath() + ":4:");
@@ -88,8 +108,10 @@ class MavenDependencyReaderTest {
   void moduleOutsideTheRootIsRefused(@TempDir Path dir) throws Exception {
     Path root = Files.createDirectory(dir.resolve("root"));
     Files.createDirectory(dir.resolve("outside"));
-    Files.writeString(dir.resolve("outside/pom.xml"), "<project><artifactId>o</artifactId></project>");
-    Files.writeString(root.resolve("pom.xml"),
+    Files.writeString(
+        dir.resolve("outside/pom.xml"), "<project><artifactId>o</artifactId></project>");
+    Files.writeString(
+        root.resolve("pom.xml"),
         "<project><artifactId>r</artifactId><modules><module>../outside</module></modules></project>");
     assertThatThrownBy(() -> reader.read(root))
         .isInstanceOf(ManifestException.class)
@@ -99,16 +121,21 @@ class MavenDependencyReaderTest {
   @Test
   void moduleCycleEnds(@TempDir Path dir) throws Exception {
     Files.createDirectory(dir.resolve("a"));
-    Files.writeString(dir.resolve("pom.xml"),
+    Files.writeString(
+        dir.resolve("pom.xml"),
         "<project><artifactId>r</artifactId><modules><module>a</module></modules></project>");
-    Files.writeString(dir.resolve("a/pom.xml"),
+    Files.writeString(
+        dir.resolve("a/pom.xml"),
         "<project><artifactId>a</artifactId><modules><module>..</module></modules></project>");
-    assertThat(reader.read(dir).packages()).extracting(PackageDependencies::packageName).containsExactly("r", "a");
+    assertThat(reader.read(dir).packages())
+        .extracting(PackageDependencies::packageName)
+        .containsExactly("r", "a");
   }
 
   @Test
   void missingModuleNamesTheModule(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("pom.xml"),
+    Files.writeString(
+        dir.resolve("pom.xml"),
         "<project><artifactId>r</artifactId><modules><module>gone</module></modules></project>");
     assertThatThrownBy(() -> reader.read(dir))
         .isInstanceOf(ManifestException.class)

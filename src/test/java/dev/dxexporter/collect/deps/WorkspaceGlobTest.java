@@ -20,7 +20,8 @@ class WorkspaceGlobTest {
     Files.createDirectories(root.resolve("crates/b"));
     Files.writeString(root.resolve("crates/file.txt"), "x");
     assertThat(glob().expand("crates/*"))
-        .containsExactly(root.resolve("crates/a").toAbsolutePath(), root.resolve("crates/b").toAbsolutePath());
+        .containsExactly(
+            root.resolve("crates/a").toAbsolutePath(), root.resolve("crates/b").toAbsolutePath());
   }
 
   @Test
@@ -34,7 +35,8 @@ class WorkspaceGlobTest {
     Files.createSymbolicLink(root.resolve("packages/a/loop"), root.resolve("packages"));
     Files.createSymbolicLink(root.resolve("packages/self"), Path.of("."));
     assertThat(glob().expand("packages/**"))
-        .contains(root.resolve("packages").toAbsolutePath(), root.resolve("packages/a").toAbsolutePath())
+        .contains(
+            root.resolve("packages").toAbsolutePath(), root.resolve("packages/a").toAbsolutePath())
         .hasSizeLessThan(5);
   }
 
