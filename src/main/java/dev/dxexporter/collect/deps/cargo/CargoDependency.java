@@ -1,5 +1,6 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.cargo;
 
+import dev.dxexporter.collect.deps.LockSource;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,24 +1,27 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.cargo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxexporter.collect.deps.DependencyReport;
+import dev.dxexporter.collect.deps.DepsFixtures;
+import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.TomlDocuments;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The real ggen workspaces, read from {@code ../shared/fixtures/cargo} relative to the repository
- * root (the test working directory): CI has a read-only copy of shared/ beside the clone, as here.
+ * The real ggen workspaces, their Cargo.toml and Cargo.lock files copied byte for byte from {@code
+ * ../shared/fixtures/cargo} into {@code src/test/resources/deps/cargo/ggen-*} (provenance and
+ * licence: {@code cargo/README.md} there; {@link GgenCopyTest} checks the copy against the corpus
+ * when it is present).
  *
  * <p>Expected values: {@code src/test/resources/deps/cargo/<fixture>.expected.json}, written by
  * {@code expected_from_cargo_metadata.py} from the output of {@code cargo metadata --no-deps
@@ -26,36 +29,25 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that script and in {@code src/test/resources/deps/README.md}.
  */
 class CargoFixturesTest {
-  static final Path FIXTURES = Path.of("..", "shared", "fixtures", "cargo");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The Cargo fixtures: the ggen copies and the hand-written ones. */
+  static final Path CARGO = DepsFixtures.RESOURCES.resolve("cargo");
 
   private final CargoDependencyReader reader =
-      new CargoDependencyReader(new TomlDocuments(new ManifestFiles()));
+      new CargoDependencyReader(new TomlDocuments(new BoundedFiles()));
 
   static JsonNode expected(String name) throws IOException {
-    try (InputStream in = CargoFixturesTest.class.getResourceAsStream("/deps/cargo/" + name)) {
-      return JSON.readTree(in);
-    }
+    return DepsFixtures.expected("cargo/" + name);
   }
 
-  static Set<String> strings(JsonNode array) {
-    Set<String> result = new TreeSet<>();
-    array.forEach(n -> result.add(n.asText()));
-    return result;
-  }
-
-  static final Path RESOURCES = Path.of("src", "test", "resources", "deps", "cargo");
-
-  /** The root of a fixture: the ggen trees in shared/, the hand-written ones in test resources. */
   static Path root(String fixture) {
-    return fixture.startsWith("ggen-") ? FIXTURES.resolve(fixture) : RESOURCES.resolve(fixture);
+    return CARGO.resolve(fixture);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"ggen-v2.6.0", "ggen-latest", "synthetic", "lockformats/v4"})
   void membersAndDependenciesMatchCargoMetadata(String fixture) throws Exception {
     Path root = root(fixture);
-    assertThat(root).as("shared fixtures beside the clone").isDirectory();
+    assertThat(root).as("fixture in test resources").isDirectory();
     JsonNode expected = expected(fixture.replace('/', '-') + ".expected.json");
     assertThat(expected.has("cargo_error")).as("cargo read the workspace").isFalse();
 
@@ -71,11 +63,11 @@ class CargoFixturesTest {
       for (String kind : List.of("normal", "dev", "build")) {
         assertThat(actual.namesByKind().get(kind))
             .as("%s %s dependencies of %s", fixture, kind, member.getKey())
-            .containsExactlyInAnyOrderElementsOf(strings(member.getValue().get(kind)));
+            .containsExactlyInAnyOrderElementsOf(DepsFixtures.strings(member.getValue().get(kind)));
       }
     }
     assertThat(report.distinctExternal())
-        .containsExactlyInAnyOrderElementsOf(strings(expected.get("distinct")));
+        .containsExactlyInAnyOrderElementsOf(DepsFixtures.strings(expected.get("distinct")));
   }
 
   @ParameterizedTest
@@ -83,7 +75,7 @@ class CargoFixturesTest {
   void countsAreStableNumbers(String fixture) throws Exception {
     // The same comparison as above, as the numbers the metrics carry (sizes of the cargo sets).
     JsonNode expected = expected(fixture + ".expected.json");
-    DependencyReport report = reader.read(FIXTURES.resolve(fixture));
+    DependencyReport report = reader.read(root(fixture));
     assertThat(report.distinctExternal()).hasSize(expected.get("distinct").size());
     expected
         .get("members")
@@ -103,7 +95,7 @@ class CargoFixturesTest {
     // after
     // it (wasmtime, moka, tantivy, ...) belongs to that table: cargo metadata lists them as normal
     // dependencies with target "cfg(unix)" (see ggen-v2.6.0.expected.json).
-    DependencyReport report = reader.read(FIXTURES.resolve("ggen-v2.6.0"));
+    DependencyReport report = reader.read(root("ggen-v2.6.0"));
     assertThat(report.findPackage("ggen-marketplace").orElseThrow().namesByKind().get("normal"))
         .contains("nix", "wasmtime", "moka", "tantivy", "tracing-subscriber");
   }
@@ -111,7 +103,7 @@ class CargoFixturesTest {
   @org.junit.jupiter.api.Test
   void nonMembersInTheTreeAreNotMembers() throws Exception {
     // ggen-latest has 142 Cargo.toml files; cargo metadata names 14 members.
-    Path root = FIXTURES.resolve("ggen-latest");
+    Path root = root("ggen-latest");
     long manifests;
     try (var walk = Files.walk(root)) {
       manifests = walk.filter(p -> p.getFileName().toString().equals("Cargo.toml")).count();

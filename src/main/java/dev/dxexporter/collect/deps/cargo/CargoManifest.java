@@ -1,5 +1,8 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.cargo;
 
+import dev.dxexporter.collect.deps.LockSource;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.TomlDocuments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +29,7 @@ final class CargoManifest {
     this.toml = toml;
   }
 
-  static CargoManifest read(Path file, TomlDocuments documents) throws ManifestException {
+  static CargoManifest read(Path file, TomlDocuments documents) throws InputException {
     return new CargoManifest(file.toAbsolutePath().normalize(), documents.parse(file));
   }
 
@@ -38,7 +41,7 @@ final class CargoManifest {
     return file.getParent();
   }
 
-  Optional<String> packageName() throws ManifestException {
+  Optional<String> packageName() throws InputException {
     if (!toml.isTable(List.of("package"))) {
       return Optional.empty();
     }
@@ -53,16 +56,16 @@ final class CargoManifest {
     return toml.isTable(List.of("workspace"));
   }
 
-  List<String> workspaceMembers() throws ManifestException {
+  List<String> workspaceMembers() throws InputException {
     return stringArray(List.of("workspace", "members"));
   }
 
-  List<String> workspaceExcludes() throws ManifestException {
+  List<String> workspaceExcludes() throws InputException {
     return stringArray(List.of("workspace", "exclude"));
   }
 
   /** {@code [workspace.dependencies]}, resolved relative to this (root) manifest, by key. */
-  WorkspaceDependencies workspaceDependencies() throws ManifestException {
+  WorkspaceDependencies workspaceDependencies() throws InputException {
     TomlTable table = tableAt(List.of("workspace", "dependencies"));
     WorkspaceDependencies result = new WorkspaceDependencies(Map.of());
     if (table == null) {
@@ -85,7 +88,7 @@ final class CargoManifest {
   }
 
   /** All dependency entries, with inheritance resolved; one entry per table occurrence. */
-  List<CargoDependency> dependencies(WorkspaceDependencies workspace) throws ManifestException {
+  List<CargoDependency> dependencies(WorkspaceDependencies workspace) throws InputException {
     List<CargoDependency> result = new ArrayList<>();
     for (CargoDependencyKind kind : CargoDependencyKind.values()) {
       collect(List.of(), kind, Optional.empty(), workspace, result);
@@ -110,7 +113,7 @@ final class CargoManifest {
       Optional<String> target,
       WorkspaceDependencies workspace,
       List<CargoDependency> into)
-      throws ManifestException {
+      throws InputException {
     // Cargo reads the underscore alias only when the dashed table is absent.
     for (String tableName : kind.tableNames()) {
       List<String> tablePath = append(prefix, tableName);
@@ -132,7 +135,7 @@ final class CargoManifest {
       Optional<String> target,
       WorkspaceDependencies workspace,
       List<String> at)
-      throws ManifestException {
+      throws InputException {
     if (value instanceof TomlTable spec && spec.contains(List.of("workspace"))) {
       if (!Boolean.TRUE.equals(spec.get(List.of("workspace")))) {
         throw error(at, "`workspace` must be `true` for dependency `" + key + "`");
@@ -155,7 +158,7 @@ final class CargoManifest {
 
   private CargoDependency concrete(
       String key, Object value, CargoDependencyKind kind, Optional<String> target, List<String> at)
-      throws ManifestException {
+      throws InputException {
     if (value instanceof String) {
       return new CargoDependency(key, key, kind, target, LockSource.REGISTRY, Optional.empty());
     }
@@ -179,7 +182,7 @@ final class CargoManifest {
     return new CargoDependency(key, packageName, kind, target, source, Optional.empty());
   }
 
-  private TomlTable tableAt(List<String> path) throws ManifestException {
+  private TomlTable tableAt(List<String> path) throws InputException {
     Object value = toml.get(path);
     if (value == null) {
       return null;
@@ -190,7 +193,7 @@ final class CargoManifest {
     return table;
   }
 
-  private List<String> stringArray(List<String> path) throws ManifestException {
+  private List<String> stringArray(List<String> path) throws InputException {
     Object value = toml.get(path);
     if (value == null) {
       return List.of();
@@ -208,14 +211,14 @@ final class CargoManifest {
     return result;
   }
 
-  ManifestException error(List<String> keyPath, String problem) {
+  InputException error(List<String> keyPath, String problem) {
     TomlPosition at = null;
     try {
       at = toml.inputPositionOf(keyPath);
     } catch (RuntimeException ignored) {
       // Position is a nicety: fall back to the file alone.
     }
-    return new ManifestException(
+    return new InputException(
         file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), problem);
   }
 

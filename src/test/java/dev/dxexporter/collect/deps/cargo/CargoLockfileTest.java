@@ -1,9 +1,14 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.cargo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxexporter.collect.deps.LockSource;
+import dev.dxexporter.collect.deps.LockSummary;
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.TomlDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,13 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Cargo.lock v1 to v4. Expected values: {@code src/test/resources/deps/cargo/locks.expected.json},
  * computed by {@code expected_locks.py} with Python's tomllib, independently of this code. The ggen
- * locks (a v3 root lock and 15 nested v4 ones) are read from {@code ../shared/fixtures/cargo}
- * relative to the repository root; the v1/v2/v3/v4 locks of {@code lockformats/} were written by
- * cargo 1.95 itself ({@code cargo generate-lockfile}, format chosen from {@code rust-version} 1.40,
- * 1.41, 1.53 and 1.83) for a package with a path dependency and two git revisions of one crate.
+ * locks (a v3 root lock and 15 nested v4 ones, keyed {@code cargo/ggen-...} as under {@code
+ * ../shared/fixtures}) are read from their copies in {@code src/test/resources/deps/cargo}; the
+ * v1/v2/v3/v4 locks of {@code lockformats/} were written by cargo 1.95 itself ({@code cargo
+ * generate-lockfile}, format chosen from {@code rust-version} 1.40, 1.41, 1.53 and 1.83) for a
+ * package with a path dependency and two git revisions of one crate.
  */
 class CargoLockfileTest {
-  private final TomlDocuments documents = new TomlDocuments(new ManifestFiles());
+  private final TomlDocuments documents = new TomlDocuments(new BoundedFiles());
 
   @Test
   void everyLockMatchesTomllib() throws Exception {
@@ -30,9 +36,8 @@ class CargoLockfileTest {
     for (Map.Entry<String, JsonNode> entry : expected.properties()) {
       String key = entry.getKey();
       Path file =
-          key.startsWith("cargo/")
-              ? CargoFixturesTest.FIXTURES.resolve(key.substring("cargo/".length()))
-              : CargoFixturesTest.RESOURCES.resolve(key);
+          CargoFixturesTest.CARGO.resolve(
+              key.startsWith("cargo/") ? key.substring("cargo/".length()) : key);
       CargoLockfile lock = CargoLockfile.read(file, documents);
       LockSummary summary = lock.summary();
       JsonNode want = entry.getValue();
@@ -81,7 +86,7 @@ class CargoLockfileTest {
         source = "ftp://example.invalid/"
         """);
     assertThatThrownBy(() -> CargoLockfile.read(file, documents))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageContaining(file.toString())
         .hasMessageContaining("unknown source kind");
   }

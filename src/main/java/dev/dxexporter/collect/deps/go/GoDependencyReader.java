@@ -1,5 +1,11 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.go;
 
+import dev.dxexporter.collect.deps.DependencyReport;
+import dev.dxexporter.collect.deps.Ecosystem;
+import dev.dxexporter.collect.deps.EcosystemReader;
+import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.InputException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,15 +20,15 @@ import java.util.TreeSet;
  * only: indirect requirements are there for module graph pruning, not because the module imports
  * them. go.sum is a checksum database, not a lockfile, so there are no locked/duplicated series.
  */
-final class GoDependencyReader implements EcosystemReader {
-  private final ManifestFiles files;
+public final class GoDependencyReader implements EcosystemReader {
+  private final BoundedFiles files;
 
-  GoDependencyReader(ManifestFiles files) {
+  public GoDependencyReader(BoundedFiles files) {
     this.files = files;
   }
 
   @Override
-  public DependencyReport read(Path projectRoot) throws ManifestException {
+  public DependencyReport read(Path projectRoot) throws InputException {
     GoModule module = GoModule.read(projectRoot.resolve("go.mod"), files);
     Map<String, Set<String>> byKind = new LinkedHashMap<>();
     byKind.put("normal", new TreeSet<>());

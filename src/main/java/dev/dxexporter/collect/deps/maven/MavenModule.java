@@ -1,4 +1,4 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.maven;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,14 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxexporter.collect.deps.DependencyReport;
+import dev.dxexporter.collect.deps.DepsFixtures;
+import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MavenDependencyReaderTest {
   private static final Path MULTI = Path.of("src", "test", "resources", "deps", "maven", "multi");
-  private final MavenDependencyReader reader = new MavenDependencyReader(new ManifestFiles());
+  private final MavenDependencyReader reader = new MavenDependencyReader(new BoundedFiles());
 
   @Test
   void matchesMavensEffectiveModel() throws Exception {
-    JsonNode expected = CargoFixturesTest.expected("../maven/multi.expected.json");
+    JsonNode expected = DepsFixtures.expected("maven/multi.expected.json");
     DependencyReport report = reader.read(MULTI);
     List<String> modules = new java.util.ArrayList<>();
     expected.get("modules").fieldNames().forEachRemaining(modules::add);
@@ -45,10 +50,10 @@ class MavenDependencyReaderTest {
                           assertThat(actual.namesByKind().get(scope.getKey()))
                               .as("%s %s", module.getKey(), scope.getKey())
                               .containsExactlyInAnyOrderElementsOf(
-                                  CargoFixturesTest.strings(scope.getValue())));
+                                  DepsFixtures.strings(scope.getValue())));
             });
     assertThat(report.distinctExternal())
-        .containsExactlyInAnyOrderElementsOf(CargoFixturesTest.strings(expected.get("distinct")));
+        .containsExactlyInAnyOrderElementsOf(DepsFixtures.strings(expected.get("distinct")));
     assertThat(report.lock()).isEmpty();
   }
 
@@ -70,7 +75,7 @@ class MavenDependencyReaderTest {
         """
             .formatted(secret.toUri()));
     assertThatThrownBy(() -> reader.read(dir))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageStartingWith(dir.resolve("pom.xml").toAbsolutePath() + ":6:")
         .hasMessageContaining("xxe")
         .hasMessageNotContaining("org.example.leaked");
@@ -90,7 +95,7 @@ class MavenDependencyReaderTest {
         <project><artifactId>&c;</artifactId></project>
         """);
     assertThatThrownBy(() -> reader.read(dir))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageContaining("pom.xml:7:");
   }
 
@@ -100,7 +105,7 @@ class MavenDependencyReaderTest {
         dir.resolve("pom.xml"),
         "<project>\n  <artifactId>x</artifactId>\n  <dependencies>\n</project>\n");
     assertThatThrownBy(() -> reader.read(dir))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageStartingWith(dir.resolve("pom.xml").toAbsolutePath() + ":4:");
   }
 
@@ -114,7 +119,7 @@ class MavenDependencyReaderTest {
         root.resolve("pom.xml"),
         "<project><artifactId>r</artifactId><modules><module>../outside</module></modules></project>");
     assertThatThrownBy(() -> reader.read(root))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageContaining("outside the project root");
   }
 
@@ -138,7 +143,7 @@ class MavenDependencyReaderTest {
         dir.resolve("pom.xml"),
         "<project><artifactId>r</artifactId><modules><module>gone</module></modules></project>");
     assertThatThrownBy(() -> reader.read(dir))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageContaining("gone");
   }
 }

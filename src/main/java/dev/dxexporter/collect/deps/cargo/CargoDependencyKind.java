@@ -1,4 +1,4 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.cargo;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.maven;
 
 /**
  * One {@code <dependency>} as written (before interpolation); {@code scope} is null when not given.

@@ -1,5 +1,8 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.maven;
 
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.SecureXml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +29,17 @@ final class MavenReactor {
   private static final int MAX_PARENT_DEPTH = 32;
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
-  private final ManifestFiles files;
+  private final BoundedFiles files;
+  private final SecureXml xmlInput;
   private final Map<Path, MavenPom> poms = new HashMap<>();
 
-  MavenReactor(ManifestFiles files) {
+  MavenReactor(BoundedFiles files, SecureXml xmlInput) {
     this.files = files;
+    this.xmlInput = xmlInput;
   }
 
   /** Every project of the reactor rooted at {@code rootDir/pom.xml}, in reactor discovery order. */
-  List<MavenModule> modules(Path rootDir) throws ManifestException, InterruptedException {
+  List<MavenModule> modules(Path rootDir) throws InputException, InterruptedException {
     Path root = rootDir.toAbsolutePath().normalize();
     Path realRoot = realPath(root, root.resolve("pom.xml"));
     List<MavenModule> result = new ArrayList<>();
@@ -49,8 +54,7 @@ final class MavenReactor {
         continue;
       }
       if (seen.size() > MAX_MODULES) {
-        throw new ManifestException(
-            root.resolve("pom.xml"), "more than " + MAX_MODULES + " modules");
+        throw new InputException(root.resolve("pom.xml"), "more than " + MAX_MODULES + " modules");
       }
       MavenPom pom = pom(file);
       result.add(effective(pom));
@@ -59,11 +63,11 @@ final class MavenReactor {
         Path target = file.getParent().resolve(module).normalize();
         Path moduleFile = Files.isDirectory(target) ? target.resolve("pom.xml") : target;
         if (!moduleFile.startsWith(root) || !realPath(moduleFile, file).startsWith(realRoot)) {
-          throw new ManifestException(
+          throw new InputException(
               file, "module `" + module + "` is outside the project root " + root);
         }
         if (!Files.isRegularFile(moduleFile)) {
-          throw new ManifestException(
+          throw new InputException(
               moduleFile, "module `" + module + "` of " + file + " has no pom.xml");
         }
         children.add(moduleFile);
@@ -73,17 +77,17 @@ final class MavenReactor {
     return result;
   }
 
-  private MavenPom pom(Path file) throws ManifestException {
+  private MavenPom pom(Path file) throws InputException {
     Path key = file.toAbsolutePath().normalize();
     MavenPom pom = poms.get(key);
     if (pom == null) {
-      pom = MavenPom.read(key, files);
+      pom = MavenPom.read(key, files, xmlInput);
       poms.put(key, pom);
     }
     return pom;
   }
 
-  private MavenModule effective(MavenPom pom) throws ManifestException {
+  private MavenModule effective(MavenPom pom) throws InputException {
     // The chain from this pom up to the topmost parent found on disk.
     List<MavenPom> chain = new ArrayList<>(List.of(pom));
     Set<Path> inChain = new HashSet<>(List.of(pom.file()));
@@ -133,7 +137,7 @@ final class MavenReactor {
     for (MavenDependency d : declared.values()) {
       MavenDependency r = resolve(d, properties, null);
       if (r.groupId() == null || r.artifactId() == null) {
-        throw new ManifestException(
+        throw new InputException(
             pom.file(), d.line(), 0, "dependency without groupId or artifactId");
       }
       String scope = r.scope();
@@ -146,7 +150,7 @@ final class MavenReactor {
     return new MavenModule(pom.file(), resolvedGroup, resolvedArtifact, dependencies);
   }
 
-  private MavenPom localParent(MavenPom child) throws ManifestException {
+  private MavenPom localParent(MavenPom child) throws InputException {
     MavenPom.Parent parent = child.parent();
     String relative = parent.relativePath() == null ? "../pom.xml" : parent.relativePath();
     if (relative.isEmpty()) {
@@ -219,11 +223,11 @@ final class MavenReactor {
     }
   }
 
-  private static Path realPath(Path path, Path mentionedIn) throws ManifestException {
+  private static Path realPath(Path path, Path mentionedIn) throws InputException {
     try {
       return path.toRealPath();
     } catch (IOException e) {
-      throw new ManifestException(mentionedIn, "cannot resolve " + path + ": " + e, e);
+      throw new InputException(mentionedIn, "cannot resolve " + path + ": " + e, e);
     }
   }
 }

@@ -1,9 +1,14 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.go;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxexporter.collect.deps.DependencyReport;
+import dev.dxexporter.collect.deps.DepsFixtures;
+import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,23 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoModuleTest {
   private static final Path MODULE = Path.of("src", "test", "resources", "deps", "go", "module");
-  private final GoDependencyReader reader = new GoDependencyReader(new ManifestFiles());
+  private final GoDependencyReader reader = new GoDependencyReader(new BoundedFiles());
 
   @Test
   void matchesGoModEdit() throws Exception {
-    JsonNode expected = CargoFixturesTest.expected("../go/go.expected.json");
+    JsonNode expected = DepsFixtures.expected("go/go.expected.json");
     DependencyReport report = reader.read(MODULE);
     PackageDependencies module = report.packages().get(0);
     assertThat(module.packageName()).isEqualTo(expected.get("module").asText());
     assertThat(module.namesByKind().get("normal"))
-        .containsExactlyInAnyOrderElementsOf(CargoFixturesTest.strings(expected.get("normal")));
+        .containsExactlyInAnyOrderElementsOf(DepsFixtures.strings(expected.get("normal")));
     assertThat(module.namesByKind().get("indirect"))
-        .containsExactlyInAnyOrderElementsOf(CargoFixturesTest.strings(expected.get("indirect")));
-    assertThat(GoModule.read(MODULE.resolve("go.mod"), new ManifestFiles()).requirements())
+        .containsExactlyInAnyOrderElementsOf(DepsFixtures.strings(expected.get("indirect")));
+    assertThat(GoModule.read(MODULE.resolve("go.mod"), new BoundedFiles()).requirements())
         .hasSize(expected.get("requirements").asInt());
     // distinct external = the direct requirements only
     assertThat(report.distinctExternal())
-        .containsExactlyInAnyOrderElementsOf(CargoFixturesTest.strings(expected.get("normal")));
+        .containsExactlyInAnyOrderElementsOf(DepsFixtures.strings(expected.get("normal")));
     assertThat(report.lock()).isEmpty();
   }
 
@@ -64,7 +69,7 @@ class GoModuleTest {
   void unclosedBlockNamesFileAndLine(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("go.mod"), "module m\n\nrequire (\n\ta.b/c v1.0.0\n");
     assertThatThrownBy(() -> reader.read(dir))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageStartingWith(dir.resolve("go.mod") + ":3:1: require block");
   }
 
@@ -72,7 +77,7 @@ class GoModuleTest {
   void badRequirementNamesLine(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("go.mod"), "module m\nrequire a.b/c\n");
     assertThatThrownBy(() -> reader.read(dir))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageStartingWith(dir.resolve("go.mod") + ":2:1:");
   }
 }

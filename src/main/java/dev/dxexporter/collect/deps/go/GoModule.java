@@ -1,5 +1,7 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.go;
 
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ record GoModule(Path file, String modulePath, List<Requirement> requirements) {
           "tool",
           "ignore");
 
-  static GoModule read(Path file, ManifestFiles files) throws ManifestException {
+  static GoModule read(Path file, BoundedFiles files) throws InputException {
     String text = files.readText(file);
     String[] lines = text.split("\r?\n", -1);
     String module = null;
@@ -61,7 +63,7 @@ record GoModule(Path file, String modulePath, List<Requirement> requirements) {
       List<String> tokens = tokens(code);
       String verb = tokens.get(0);
       if (!VERBS.contains(verb)) {
-        throw new ManifestException(file, lineNo, 1, "unknown directive: " + verb);
+        throw new InputException(file, lineNo, 1, "unknown directive: " + verb);
       }
       if (tokens.size() == 2 && tokens.get(1).equals("(")) {
         block = verb;
@@ -70,7 +72,7 @@ record GoModule(Path file, String modulePath, List<Requirement> requirements) {
       }
       if (verb.equals("module")) {
         if (tokens.size() != 2) {
-          throw new ManifestException(file, lineNo, 1, "usage: module module/path");
+          throw new InputException(file, lineNo, 1, "usage: module module/path");
         }
         module = unquote(tokens.get(1));
       } else if (verb.equals("require")) {
@@ -79,23 +81,23 @@ record GoModule(Path file, String modulePath, List<Requirement> requirements) {
       }
     }
     if (block != null) {
-      throw new ManifestException(file, blockStart, 1, block + " block opened here is not closed");
+      throw new InputException(file, blockStart, 1, block + " block opened here is not closed");
     }
     if (module == null) {
-      throw new ManifestException(file, "no module directive");
+      throw new InputException(file, "no module directive");
     }
     return new GoModule(file, module, requirements);
   }
 
   private static Requirement requirement(Path file, int line, String code, String remark)
-      throws ManifestException {
+      throws InputException {
     List<String> tokens = tokens(code);
     if (tokens.size() != 2) {
-      throw new ManifestException(file, line, 1, "usage: require module/path v1.2.3");
+      throw new InputException(file, line, 1, "usage: require module/path v1.2.3");
     }
     String version = unquote(tokens.get(1));
     if (!version.startsWith("v")) {
-      throw new ManifestException(
+      throw new InputException(
           file, line, 1, "invalid version `" + version + "` of " + tokens.get(0));
     }
     // golang.org/x/mod/modfile isIndirect: the comment's words are exactly "indirect", or the first

@@ -1,6 +1,8 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.npm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.JsonDocuments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,10 +31,10 @@ record NpmPackage(
     return m;
   }
 
-  static NpmPackage read(Path file, JsonDocuments json) throws ManifestException {
+  static NpmPackage read(Path file, JsonDocuments json) throws InputException {
     JsonNode root = json.parse(file);
     if (!root.isObject()) {
-      throw new ManifestException(file, 1, 1, "package.json is not a JSON object");
+      throw new InputException(file, 1, 1, "package.json is not a JSON object");
     }
     JsonNode nameNode = root.get("name");
     String name = nameNode != null && nameNode.isTextual() ? nameNode.asText() : null;
@@ -42,7 +44,7 @@ record NpmPackage(
       JsonNode deps = root.get(field.getKey());
       if (deps != null && !deps.isNull()) {
         if (!deps.isObject()) {
-          throw new ManifestException(
+          throw new InputException(
               file, "`" + field.getKey() + "` must be an object of name: version");
         }
         deps.fieldNames().forEachRemaining(names::add);
@@ -54,7 +56,7 @@ record NpmPackage(
   }
 
   /** {@code "workspaces": ["packages/*"]} or the Yarn form {@code {"packages": [...]}}. */
-  private static List<String> workspaces(Path file, JsonNode node) throws ManifestException {
+  private static List<String> workspaces(Path file, JsonNode node) throws InputException {
     if (node == null || node.isNull()) {
       return List.of();
     }
@@ -63,12 +65,12 @@ record NpmPackage(
       return List.of();
     }
     if (!patterns.isArray()) {
-      throw new ManifestException(file, "`workspaces` must be an array of patterns");
+      throw new InputException(file, "`workspaces` must be an array of patterns");
     }
     List<String> result = new ArrayList<>();
     for (JsonNode p : patterns) {
       if (!p.isTextual()) {
-        throw new ManifestException(file, "`workspaces` must be an array of strings");
+        throw new InputException(file, "`workspaces` must be an array of strings");
       }
       result.add(p.asText());
     }

@@ -1,5 +1,12 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.maven;
 
+import dev.dxexporter.collect.deps.DependencyReport;
+import dev.dxexporter.collect.deps.Ecosystem;
+import dev.dxexporter.collect.deps.EcosystemReader;
+import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.SecureXml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,18 +22,19 @@ import java.util.TreeSet;
  * artifactId) the distinct dependencies per scope; distinct external = groupId:artifactId over all
  * projects except the reactor's own. Maven has no lockfile, so no locked/duplicated series.
  */
-final class MavenDependencyReader implements EcosystemReader {
+public final class MavenDependencyReader implements EcosystemReader {
   static final List<String> SCOPES = List.of("compile", "provided", "runtime", "test", "system");
 
-  private final ManifestFiles files;
+  private final BoundedFiles files;
+  private final SecureXml xmlInput = new SecureXml();
 
-  MavenDependencyReader(ManifestFiles files) {
+  public MavenDependencyReader(BoundedFiles files) {
     this.files = files;
   }
 
   @Override
-  public DependencyReport read(Path projectRoot) throws ManifestException, InterruptedException {
-    List<MavenModule> modules = new MavenReactor(files).modules(projectRoot);
+  public DependencyReport read(Path projectRoot) throws InputException, InterruptedException {
+    List<MavenModule> modules = new MavenReactor(files, xmlInput).modules(projectRoot);
     Set<String> reactor = new TreeSet<>();
     Map<String, Integer> artifactIds = new HashMap<>();
     for (MavenModule module : modules) {
@@ -41,7 +49,7 @@ final class MavenDependencyReader implements EcosystemReader {
       for (MavenDependency d : module.dependencies()) {
         Set<String> names = byScope.get(d.scope());
         if (names == null) {
-          throw new ManifestException(
+          throw new InputException(
               module.pom(),
               d.line(),
               0,

@@ -1,5 +1,8 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.maven;
 
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -8,9 +11,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -20,8 +21,9 @@ import javax.xml.stream.XMLStreamReader;
  * properties, {@code <dependencies>} and {@code <dependencyManagement>}. Profiles, plugins and
  * their dependencies are ignored (they are not the module's declared dependencies).
  *
- * <p>Parsed with the JDK's StAX with DTDs and external entities off: a DOCTYPE is not processed, so
- * XXE and entity-expansion payloads fail as undeclared entities instead of being resolved.
+ * <p>Parsed with the kit's {@link SecureXml} (the JDK's StAX, DTDs and external entities off): a
+ * DOCTYPE is not processed, so XXE and entity-expansion payloads fail as undeclared entities
+ * instead of being resolved.
  */
 record MavenPom(
     Path file,
@@ -43,29 +45,19 @@ record MavenPom(
   private static final String DEPENDENCY = "project/dependencies/dependency";
   private static final String MANAGED = "project/dependencyManagement/dependencies/dependency";
 
-  static MavenPom read(Path file, ManifestFiles files) throws ManifestException {
+  static MavenPom read(Path file, BoundedFiles files, SecureXml xmlInput) throws InputException {
     byte[] bytes = files.readBytes(file);
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     XMLStreamReader xml = null;
     try {
-      xml = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+      try {
+        xml = xmlInput.open(new ByteArrayInputStream(bytes), file);
+      } catch (InputException e) {
+        // The JDK reads the XML declaration when opening: word that failure like the later ones.
+        throw e.getCause() instanceof XMLStreamException x ? unreadable(file, x) : e;
+      }
       return new Builder(file).parse(xml);
     } catch (XMLStreamException e) {
-      Location at = e.getLocation();
-      String message = e.getMessage();
-      // The JDK prefixes "ParseError at [row,col]:[l,c]\nMessage: "; keep only the message.
-      int idx = message == null ? -1 : message.indexOf("Message: ");
-      String problem =
-          idx >= 0 ? message.substring(idx + "Message: ".length()) : String.valueOf(message);
-      throw new ManifestException(
-          file,
-          at == null ? 0 : at.getLineNumber(),
-          at == null ? 0 : at.getColumnNumber(),
-          "not a readable pom.xml: " + problem,
-          e);
+      throw unreadable(file, e);
     } finally {
       if (xml != null) {
         try {
@@ -75,6 +67,21 @@ record MavenPom(
         }
       }
     }
+  }
+
+  private static InputException unreadable(Path file, XMLStreamException e) {
+    Location at = e.getLocation();
+    String message = e.getMessage();
+    // The JDK prefixes "ParseError at [row,col]:[l,c]\nMessage: "; keep only the message.
+    int idx = message == null ? -1 : message.indexOf("Message: ");
+    String problem =
+        idx >= 0 ? message.substring(idx + "Message: ".length()) : String.valueOf(message);
+    return new InputException(
+        file,
+        at == null ? 0 : at.getLineNumber(),
+        at == null ? 0 : at.getColumnNumber(),
+        "not a readable pom.xml: " + problem,
+        e);
   }
 
   private static final class Builder {
@@ -92,7 +99,7 @@ record MavenPom(
       this.file = file;
     }
 
-    MavenPom parse(XMLStreamReader xml) throws XMLStreamException, ManifestException {
+    MavenPom parse(XMLStreamReader xml) throws XMLStreamException, InputException {
       while (xml.hasNext()) {
         int event = xml.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
@@ -102,7 +109,7 @@ record MavenPom(
         }
       }
       if (values.get("project/artifactId") == null) {
-        throw new ManifestException(file, "no <project><artifactId>");
+        throw new InputException(file, "no <project><artifactId>");
       }
       String parentGroup = values.get("project/parent/groupId");
       Parent parent =
@@ -125,17 +132,17 @@ record MavenPom(
           List.copyOf(managed));
     }
 
-    private void start(XMLStreamReader xml) throws XMLStreamException, ManifestException {
+    private void start(XMLStreamReader xml) throws XMLStreamException, InputException {
       String name = xml.getLocalName();
       if (path.isEmpty() && !name.equals("project")) {
-        throw new ManifestException(
+        throw new InputException(
             file,
             xml.getLocation().getLineNumber(),
             xml.getLocation().getColumnNumber(),
             "root element is <" + name + ">, not <project>");
       }
       if (path.size() >= MAX_DEPTH) {
-        throw new ManifestException(
+        throw new InputException(
             file,
             xml.getLocation().getLineNumber(),
             xml.getLocation().getColumnNumber(),

@@ -1,9 +1,17 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.npm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxexporter.collect.deps.DependencyReport;
+import dev.dxexporter.collect.deps.DepsFixtures;
+import dev.dxexporter.collect.deps.LockSource;
+import dev.dxexporter.collect.deps.LockSummary;
+import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.JsonDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NpmDependencyReaderTest {
   private static final Path NPM = Path.of("src", "test", "resources", "deps", "npm");
-  private final JsonDocuments json = new JsonDocuments(new ManifestFiles());
+  private final JsonDocuments json = new JsonDocuments(new BoundedFiles());
   private final NpmDependencyReader reader = new NpmDependencyReader(json);
 
   @Test
   void packagesAndKindsMatchNpm() throws Exception {
-    JsonNode expected = CargoFixturesTest.expected("../npm/npm.expected.json");
+    JsonNode expected = DepsFixtures.expected("npm/npm.expected.json");
     DependencyReport report = reader.read(NPM.resolve("workspace"));
     List<String> names = new ArrayList<>();
     expected.get("packages").fieldNames().forEachRemaining(names::add);
@@ -45,16 +53,16 @@ class NpmDependencyReaderTest {
                           assertThat(actual.namesByKind().get(kind.getKey()))
                               .as("%s %s", p.getKey(), kind.getKey())
                               .containsExactlyInAnyOrderElementsOf(
-                                  CargoFixturesTest.strings(kind.getValue())));
+                                  DepsFixtures.strings(kind.getValue())));
             });
     assertThat(report.distinctExternal())
-        .containsExactlyInAnyOrderElementsOf(CargoFixturesTest.strings(expected.get("distinct")));
+        .containsExactlyInAnyOrderElementsOf(DepsFixtures.strings(expected.get("distinct")));
     assertThat(report.lock()).isPresent();
   }
 
   @Test
   void everyLockVersionMatchesNpmQuery() throws Exception {
-    JsonNode expected = CargoFixturesTest.expected("../npm/npm.expected.json").get("locks");
+    JsonNode expected = DepsFixtures.expected("npm/npm.expected.json").get("locks");
     List<String> checked = new ArrayList<>();
     expected
         .properties()
@@ -77,7 +85,7 @@ class NpmDependencyReaderTest {
                     .as(entry.getKey())
                     .isEqualTo(want.get("duplicated").asInt());
                 checked.add(entry.getKey() + " v" + lock.lockfileVersion());
-              } catch (ManifestException e) {
+              } catch (InputException e) {
                 throw new AssertionError(e);
               }
             });
@@ -112,7 +120,7 @@ class NpmDependencyReaderTest {
     Files.writeString(
         dir.resolve("package.json"), "{\n  \"name\": \"x\",\n  \"dependencies\": { \"a\": }\n}\n");
     assertThatThrownBy(() -> reader.read(dir))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageStartingWith(dir.resolve("package.json") + ":3:");
   }
 
@@ -123,7 +131,7 @@ class NpmDependencyReaderTest {
     Files.writeString(
         dir.resolve("package-lock.json"), "{\"lockfileVersion\":3,\"x\":" + deep + "}");
     assertThatThrownBy(() -> reader.read(dir))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         // Jackson's constraint error carries no location: the file is named, the line is not.
         .hasMessageStartingWith(dir.resolve("package-lock.json").toString())
         .hasMessageContaining("nesting depth");
@@ -134,7 +142,7 @@ class NpmDependencyReaderTest {
     Path root = Files.createDirectory(dir.resolve("root"));
     Files.writeString(root.resolve("package.json"), "{\"name\":\"r\",\"workspaces\":[\"../*\"]}");
     assertThatThrownBy(() -> reader.read(root))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageContaining("escapes the project root");
   }
 }

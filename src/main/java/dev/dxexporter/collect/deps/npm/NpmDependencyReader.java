@@ -1,5 +1,13 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.npm;
 
+import dev.dxexporter.collect.deps.DependencyReport;
+import dev.dxexporter.collect.deps.Ecosystem;
+import dev.dxexporter.collect.deps.EcosystemReader;
+import dev.dxexporter.collect.deps.LockSummary;
+import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.deps.WorkspaceGlob;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.JsonDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,15 +23,15 @@ import java.util.TreeSet;
  * all of them and all kinds, except the workspaces' own names; the lockfile is npm-shrinkwrap.json
  * if present (npm prefers it), else package-lock.json.
  */
-final class NpmDependencyReader implements EcosystemReader {
+public final class NpmDependencyReader implements EcosystemReader {
   private final JsonDocuments json;
 
-  NpmDependencyReader(JsonDocuments json) {
+  public NpmDependencyReader(JsonDocuments json) {
     this.json = json;
   }
 
   @Override
-  public DependencyReport read(Path projectRoot) throws ManifestException, InterruptedException {
+  public DependencyReport read(Path projectRoot) throws InputException, InterruptedException {
     Path root = projectRoot.toAbsolutePath().normalize();
     Path rootFile = root.resolve("package.json");
     NpmPackage rootPackage = NpmPackage.read(rootFile, json);

@@ -1,5 +1,9 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.cargo;
 
+import dev.dxexporter.collect.deps.LockSource;
+import dev.dxexporter.collect.deps.LockSummary;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.TomlDocuments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,7 +31,7 @@ record CargoLockfile(Path file, int formatVersion, List<LockedPackage> packages)
   /** One {@code [[package]]} entry. */
   record LockedPackage(String name, String version, LockSource source) {}
 
-  static CargoLockfile read(Path file, TomlDocuments documents) throws ManifestException {
+  static CargoLockfile read(Path file, TomlDocuments documents) throws InputException {
     TomlParseResult toml = documents.parse(file);
     int formatVersion;
     Object version = toml.get(List.of("version"));
@@ -56,7 +60,7 @@ record CargoLockfile(Path file, int formatVersion, List<LockedPackage> packages)
   }
 
   private static LockedPackage lockedPackage(Path file, TomlTable entry, int index)
-      throws ManifestException {
+      throws InputException {
     Object name = entry.get(List.of("name"));
     Object version = entry.get(List.of("version"));
     Object source = entry.get(List.of("source"));
@@ -94,7 +98,7 @@ record CargoLockfile(Path file, int formatVersion, List<LockedPackage> packages)
     return new LockSummary(file, bySource, duplicated);
   }
 
-  private static ManifestException error(
+  private static InputException error(
       Path file, TomlTable table, List<String> key, String problem) {
     TomlPosition at = null;
     try {
@@ -102,7 +106,7 @@ record CargoLockfile(Path file, int formatVersion, List<LockedPackage> packages)
     } catch (RuntimeException ignored) {
       // no position: name the file only
     }
-    return new ManifestException(
+    return new InputException(
         file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), problem);
   }
 }

@@ -1,6 +1,10 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.npm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxexporter.collect.deps.LockSource;
+import dev.dxexporter.collect.deps.LockSummary;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.JsonDocuments;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,10 +35,10 @@ record NpmLockfile(Path file, int lockfileVersion, List<LockedPackage> packages)
   /** One installed package instance. */
   record LockedPackage(String location, String name, String version, LockSource source) {}
 
-  static NpmLockfile read(Path file, JsonDocuments json) throws ManifestException {
+  static NpmLockfile read(Path file, JsonDocuments json) throws InputException {
     JsonNode root = json.parse(file);
     if (!root.isObject()) {
-      throw new ManifestException(file, 1, 1, "lockfile is not a JSON object");
+      throw new InputException(file, 1, 1, "lockfile is not a JSON object");
     }
     JsonNode versionNode = root.get("lockfileVersion");
     int version = versionNode != null && versionNode.canConvertToInt() ? versionNode.asInt() : 1;

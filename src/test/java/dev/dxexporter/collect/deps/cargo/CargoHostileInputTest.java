@@ -1,8 +1,13 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.cargo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dxexporter.collect.deps.DependencyReport;
+import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.TomlDocuments;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Malformed and hostile Cargo input: every failure is a ManifestException naming the file (and
- * line).
+ * Malformed and hostile Cargo input: every failure is a InputException naming the file (and line).
  */
 class CargoHostileInputTest {
   @TempDir Path dir;
 
   private DependencyReport read() throws Exception {
-    return new CargoDependencyReader(new TomlDocuments(new ManifestFiles())).read(dir);
+    return new CargoDependencyReader(new TomlDocuments(new BoundedFiles())).read(dir);
   }
 
   private Path write(String relative, String text) throws Exception {
@@ -35,12 +39,12 @@ class CargoHostileInputTest {
             "Cargo.toml", "[package]\nname = \"a\"\n\n[dependencies]\nserde = { version = \"1\"\n");
     // tomlj reports where the input ended (line 6) and names the opening line in its message.
     assertThatThrownBy(this::read)
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageStartingWith(file.toAbsolutePath() + ":6:1: not valid TOML")
         .hasMessageContaining("opened at line 5");
     Files.writeString(file, "[package]\nname = = \"a\"\n");
     assertThatThrownBy(this::read)
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageStartingWith(file.toAbsolutePath() + ":2:");
   }
 
@@ -48,7 +52,7 @@ class CargoHostileInputTest {
   void wrongDependencyTypeNamesLine() throws Exception {
     Path file = write("Cargo.toml", "[package]\nname = \"a\"\n\n[dependencies]\nserde = 1\n");
     assertThatThrownBy(this::read)
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageStartingWith(file.toAbsolutePath() + ":5:")
         .hasMessageContaining("`serde`");
   }
@@ -59,7 +63,7 @@ class CargoHostileInputTest {
     Path member =
         write("a/Cargo.toml", "[package]\nname = \"a\"\n[dependencies]\nserde.workspace = true\n");
     assertThatThrownBy(this::read)
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageStartingWith(member.toAbsolutePath() + ":4:")
         .hasMessageContaining("[workspace.dependencies] has no `serde`");
   }
@@ -69,7 +73,7 @@ class CargoHostileInputTest {
     // cargo metadata fails the same way ("failed to load manifest for workspace member").
     write("Cargo.toml", "[workspace]\nmembers = [\"gone\"]\n");
     assertThatThrownBy(this::read)
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageStartingWith(dir.toAbsolutePath().resolve("gone/Cargo.toml").toString())
         .hasMessageContaining("listed in [workspace] members");
   }
@@ -80,7 +84,7 @@ class CargoHostileInputTest {
       write("Cargo.toml", "[workspace]\nmembers = [\"" + pattern + "\"]\n");
       assertThatThrownBy(this::read)
           .as(pattern)
-          .isInstanceOf(ManifestException.class)
+          .isInstanceOf(InputException.class)
           .hasMessageContaining("escapes the project root");
     }
   }
@@ -92,7 +96,7 @@ class CargoHostileInputTest {
     Files.createDirectories(dir.resolve("crates"));
     Files.createSymbolicLink(dir.resolve("crates/evil"), outside);
     assertThatThrownBy(this::read)
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageContaining("symlink out of the project root");
   }
 
@@ -100,13 +104,13 @@ class CargoHostileInputTest {
   void hugeManifestIsRefusedWithoutReadingIt() throws Exception {
     Path file = write("Cargo.toml", "");
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      raf.setLength(ManifestFiles.DEFAULT_MAX_BYTES + 1); // sparse: costs no disk
+      raf.setLength(BoundedFiles.DEFAULT_MAX_BYTES + 1); // sparse: costs no disk
     }
     assertThatThrownBy(this::read)
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageStartingWith(file.toAbsolutePath().toString())
         .hasMessageContaining(
-            "larger than the limit of " + ManifestFiles.DEFAULT_MAX_BYTES + " bytes");
+            "larger than the limit of " + BoundedFiles.DEFAULT_MAX_BYTES + " bytes");
   }
 
   @Test
@@ -115,7 +119,7 @@ class CargoHostileInputTest {
         "Cargo.toml",
         "[package]\nname = \"a\"\nx = " + "[".repeat(200_000) + "]".repeat(200_000) + "\n");
     assertThatThrownBy(this::read)
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageContaining("Cargo.toml");
   }
 
@@ -127,14 +131,14 @@ class CargoHostileInputTest {
     // not reproduced here.
     byte[] bytes = Base64.getDecoder().decode("DQpbU+EKCltTCltTIwAAAA==");
     Files.write(dir.resolve("Cargo.toml"), bytes);
-    assertThatThrownBy(this::read).isInstanceOf(ManifestException.class);
+    assertThatThrownBy(this::read).isInstanceOf(InputException.class);
   }
 
   @Test
   void invalidUtf8IsAnError() throws Exception {
     Files.write(dir.resolve("Cargo.toml"), new byte[] {'[', (byte) 0xC3, (byte) 0x28, ']'});
     assertThatThrownBy(this::read)
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageContaining("not valid UTF-8");
   }
 
@@ -144,7 +148,7 @@ class CargoHostileInputTest {
     write("a/Cargo.toml", "[package]\nname = \"same\"\n");
     write("b/Cargo.toml", "[package]\nname = \"same\"\n");
     assertThatThrownBy(this::read)
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageContaining("named `same`");
   }
 

@@ -1,5 +1,8 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.cargo;
 
+import dev.dxexporter.collect.deps.WorkspaceGlob;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.TomlDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -53,7 +56,7 @@ final class CargoWorkspace {
   }
 
   static CargoWorkspace load(Path projectRoot, TomlDocuments documents)
-      throws ManifestException, InterruptedException {
+      throws InputException, InterruptedException {
     Path root = projectRoot.toAbsolutePath().normalize();
     Path rootFile = root.resolve(MANIFEST);
     CargoManifest rootManifest = CargoManifest.read(rootFile, documents);
@@ -61,8 +64,7 @@ final class CargoWorkspace {
       String name =
           rootManifest
               .packageName()
-              .orElseThrow(
-                  () -> new ManifestException(rootFile, "neither [package] nor [workspace]"));
+              .orElseThrow(() -> new InputException(rootFile, "neither [package] nor [workspace]"));
       return new CargoWorkspace(
           root,
           List.of(
@@ -111,7 +113,7 @@ final class CargoWorkspace {
       }
       Path file = dir.resolve(MANIFEST);
       if (!Files.isRegularFile(file)) {
-        throw new ManifestException(
+        throw new InputException(
             file,
             "workspace member has no Cargo.toml (" + listedBy.getOrDefault(dir, "member") + ")");
       }
@@ -122,14 +124,14 @@ final class CargoWorkspace {
               .packageName()
               .orElseThrow(
                   () ->
-                      new ManifestException(
+                      new InputException(
                           file,
                           "workspace member has no [package] ("
                               + listedBy.getOrDefault(dir, "member")
                               + ")"));
       Path other = byName.putIfAbsent(name, file);
       if (other != null) {
-        throw new ManifestException(
+        throw new InputException(
             file, "two workspace members are named `" + name + "`: this one and " + other);
       }
       List<CargoDependency> dependencies = manifest.dependencies(inherited);

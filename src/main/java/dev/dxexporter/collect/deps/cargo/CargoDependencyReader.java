@@ -1,5 +1,12 @@
-package dev.dxexporter.collect.deps;
+package dev.dxexporter.collect.deps.cargo;
 
+import dev.dxexporter.collect.deps.DependencyReport;
+import dev.dxexporter.collect.deps.Ecosystem;
+import dev.dxexporter.collect.deps.EcosystemReader;
+import dev.dxexporter.collect.deps.LockSummary;
+import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.TomlDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,15 +24,15 @@ import java.util.TreeSet;
  * = package names over all members and kinds, except path dependencies on members; the root
  * Cargo.lock if present.
  */
-final class CargoDependencyReader implements EcosystemReader {
+public final class CargoDependencyReader implements EcosystemReader {
   private final TomlDocuments documents;
 
-  CargoDependencyReader(TomlDocuments documents) {
+  public CargoDependencyReader(TomlDocuments documents) {
     this.documents = documents;
   }
 
   @Override
-  public DependencyReport read(Path projectRoot) throws ManifestException, InterruptedException {
+  public DependencyReport read(Path projectRoot) throws InputException, InterruptedException {
     CargoWorkspace workspace = CargoWorkspace.load(projectRoot, documents);
     Set<Path> memberDirs = workspace.memberDirectories();
     List<PackageDependencies> packages = new ArrayList<>();
