@@ -1,6 +1,14 @@
 package dev.dxexporter.collect.deps;
 
 import dev.dxexporter.collect.Collector;
+import dev.dxexporter.collect.deps.cargo.CargoDependencyReader;
+import dev.dxexporter.collect.deps.go.GoDependencyReader;
+import dev.dxexporter.collect.deps.maven.MavenDependencyReader;
+import dev.dxexporter.collect.deps.npm.NpmDependencyReader;
+import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.collect.input.JsonDocuments;
+import dev.dxexporter.collect.input.TomlDocuments;
 import dev.dxexporter.metrics.Sample;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,11 +53,11 @@ public final class DependencyCollector implements Collector {
         project,
         projectRoot,
         ecosystems,
-        new ManifestFiles(ManifestFiles.DEFAULT_MAX_BYTES, projectRoot));
+        new BoundedFiles(BoundedFiles.DEFAULT_MAX_BYTES, projectRoot));
   }
 
   DependencyCollector(
-      String project, Path projectRoot, Set<Ecosystem> ecosystems, ManifestFiles files) {
+      String project, Path projectRoot, Set<Ecosystem> ecosystems, BoundedFiles files) {
     this(project, projectRoot, ecosystems, defaultReaders(files));
   }
 
@@ -64,7 +72,7 @@ public final class DependencyCollector implements Collector {
     this.readers = Map.copyOf(readers);
   }
 
-  static Map<Ecosystem, EcosystemReader> defaultReaders(ManifestFiles files) {
+  static Map<Ecosystem, EcosystemReader> defaultReaders(BoundedFiles files) {
     TomlDocuments toml = new TomlDocuments(files);
     JsonDocuments json = new JsonDocuments(files);
     return Map.of(
@@ -101,10 +109,10 @@ public final class DependencyCollector implements Collector {
         samples.addAll(read);
         samples.add(
             Sample.of(DependencyMetrics.READ_SUCCESS, 1, "project", project, "ecosystem", label));
-      } catch (ManifestException | RuntimeException e) {
+      } catch (InputException | RuntimeException e) {
         // RuntimeException too: a parser bug on one hostile file must not take the others down.
         String message =
-            e instanceof ManifestException
+            e instanceof InputException
                 ? e.getMessage()
                 : "unexpected error reading " + projectRoot + ": " + e;
         LOG.warn(
@@ -112,7 +120,7 @@ public final class DependencyCollector implements Collector {
             project,
             label,
             message,
-            e instanceof ManifestException ? null : e);
+            e instanceof InputException ? null : e);
         failures.add(label + ": " + message);
         samples.addAll(lastGood.getOrDefault(ecosystem, List.of()));
         samples.add(

@@ -10,12 +10,12 @@ import java.util.TreeSet;
  * One ecosystem's dependencies in one project: per package the declared direct dependencies, the
  * distinct external ones over all packages and kinds, and the lockfile summary when there is one.
  */
-record DependencyReport(
+public record DependencyReport(
     Ecosystem ecosystem,
     List<PackageDependencies> packages,
     Set<String> distinctExternal,
     Optional<LockSummary> lock) {
-  DependencyReport {
+  public DependencyReport {
     packages = List.copyOf(packages);
     Set<String> names = new java.util.HashSet<>();
     for (PackageDependencies p : packages) {
@@ -28,7 +28,8 @@ record DependencyReport(
     distinctExternal = Collections.unmodifiableSet(new TreeSet<>(distinctExternal));
   }
 
-  Optional<PackageDependencies> findPackage(String name) {
+  /** The package of that name, if the report has one. */
+  public Optional<PackageDependencies> findPackage(String name) {
     return packages.stream().filter(p -> p.packageName().equals(name)).findFirst();
   }
 }

@@ -3,7 +3,7 @@ package dev.dxexporter.collect.deps;
 /**
  * Where a locked package comes from: the {@code source} label of {@code dx_dependencies_locked}.
  */
-enum LockSource {
+public enum LockSource {
   REGISTRY("registry"),
   GIT("git"),
   PATH("path");

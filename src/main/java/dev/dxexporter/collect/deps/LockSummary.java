@@ -9,8 +9,9 @@ import java.util.Map;
  * What a lockfile pins: packages per source (every source present, 0 when none) and how many
  * package names are locked in more than one version.
  */
-record LockSummary(Path file, Map<LockSource, Integer> packagesBySource, int duplicatedNames) {
-  LockSummary {
+public record LockSummary(
+    Path file, Map<LockSource, Integer> packagesBySource, int duplicatedNames) {
+  public LockSummary {
     EnumMap<LockSource, Integer> copy = new EnumMap<>(LockSource.class);
     for (LockSource source : LockSource.values()) {
       copy.put(source, packagesBySource.getOrDefault(source, 0));
@@ -18,7 +19,7 @@ record LockSummary(Path file, Map<LockSource, Integer> packagesBySource, int dup
     packagesBySource = Collections.unmodifiableMap(copy);
   }
 
-  int packages(LockSource source) {
+  public int packages(LockSource source) {
     return packagesBySource.get(source);
   }
 }

@@ -11,15 +11,16 @@ import java.util.TreeSet;
  * declares, as the distinct dependency names per kind. Every kind of the ecosystem is present,
  * empty when nothing is declared, so the exported series do not come and go.
  */
-record PackageDependencies(String packageName, Map<String, Set<String>> namesByKind) {
-  PackageDependencies {
+public record PackageDependencies(String packageName, Map<String, Set<String>> namesByKind) {
+  public PackageDependencies {
     Map<String, Set<String>> copy = new LinkedHashMap<>();
     namesByKind.forEach(
         (kind, names) -> copy.put(kind, Collections.unmodifiableSet(new TreeSet<>(names))));
     namesByKind = Collections.unmodifiableMap(copy);
   }
 
-  int count(String kind) {
+  /** How many distinct names of that kind; 0 for a kind the ecosystem does not have. */
+  public int count(String kind) {
     Set<String> names = namesByKind.get(kind);
     return names == null ? 0 : names.size();
   }

@@ -1,5 +1,6 @@
 package dev.dxexporter.collect.deps;
 
+import dev.dxexporter.collect.input.InputException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -21,8 +22,12 @@ import java.util.TreeSet;
  * <p>Hostile patterns are refused: a pattern that leaves the root (absolute, {@code ..}, or through
  * a symlink) is an error, {@code **} does not follow a symlink back into a directory it is already
  * in, and depth and match count are capped.
+ *
+ * <p>Not {@link dev.dxexporter.collect.input.ReportGlob}: this one yields directories, keeps a
+ * literal member path even when it does not exist (Cargo then reports the missing manifest), lets
+ * {@code ..} move within the root and follows symlinks that stay inside it, as Cargo and npm do.
  */
-final class WorkspaceGlob {
+public final class WorkspaceGlob {
   static final int MAX_DEPTH = 24;
   static final int MAX_MATCHES = 10_000;
 
@@ -31,14 +36,13 @@ final class WorkspaceGlob {
   private final Path declaringFile;
 
   /** {@code declaringFile} is the manifest the pattern comes from, named in errors. */
-  WorkspaceGlob(Path root, Path declaringFile) throws ManifestException {
+  public WorkspaceGlob(Path root, Path declaringFile) throws InputException {
     this.root = root.toAbsolutePath().normalize();
     this.declaringFile = declaringFile;
     try {
       this.realRoot = this.root.toRealPath();
     } catch (IOException e) {
-      throw new ManifestException(
-          declaringFile, "cannot resolve project root " + root + ": " + e, e);
+      throw new InputException(declaringFile, "cannot resolve project root " + root + ": " + e, e);
     }
   }
 
@@ -51,7 +55,7 @@ final class WorkspaceGlob {
    * when it does not exist (so the caller reports the missing manifest, as Cargo does); a pattern
    * with wildcards yields only existing directories.
    */
-  List<Path> expand(String pattern) throws ManifestException, InterruptedException {
+  public List<Path> expand(String pattern) throws InputException, InterruptedException {
     String normalised = pattern.replace('\\', '/');
     if (normalised.startsWith("/") || Path.of(pattern).isAbsolute()) {
       throw escape(pattern);
@@ -83,7 +87,7 @@ final class WorkspaceGlob {
           next.add(dir.resolve(segment));
         }
         if (next.size() > MAX_MATCHES) {
-          throw new ManifestException(
+          throw new InputException(
               declaringFile,
               "pattern `" + pattern + "` matches more than " + MAX_MATCHES + " paths");
         }
@@ -101,14 +105,14 @@ final class WorkspaceGlob {
     return new ArrayList<>(result);
   }
 
-  private void checkInsideRoot(String pattern, Path path) throws ManifestException {
+  private void checkInsideRoot(String pattern, Path path) throws InputException {
     if (!path.normalize().startsWith(root)) {
       throw escape(pattern);
     }
     if (Files.exists(path)) {
       try {
         if (!path.toRealPath().startsWith(realRoot)) {
-          throw new ManifestException(
+          throw new InputException(
               declaringFile,
               "workspace pattern `"
                   + pattern
@@ -117,12 +121,12 @@ final class WorkspaceGlob {
                   + ", a symlink out of the project root");
         }
       } catch (IOException e) {
-        throw new ManifestException(declaringFile, "cannot resolve " + path + ": " + e, e);
+        throw new InputException(declaringFile, "cannot resolve " + path + ": " + e, e);
       }
     }
   }
 
-  private void matchingChildren(Path dir, String segment, Set<Path> into) throws ManifestException {
+  private void matchingChildren(Path dir, String segment, Set<Path> into) throws InputException {
     if (!Files.isDirectory(dir)) {
       return;
     }
@@ -130,7 +134,7 @@ final class WorkspaceGlob {
     try {
       matcher = FileSystems.getDefault().getPathMatcher("glob:" + segment);
     } catch (IllegalArgumentException e) {
-      throw new ManifestException(
+      throw new InputException(
           declaringFile,
           "invalid workspace pattern segment `" + segment + "`: " + e.getMessage(),
           e);
@@ -142,7 +146,7 @@ final class WorkspaceGlob {
         }
       }
     } catch (IOException e) {
-      throw new ManifestException(declaringFile, "cannot list " + dir + ": " + e, e);
+      throw new InputException(declaringFile, "cannot list " + dir + ": " + e, e);
     }
   }
 
@@ -150,7 +154,7 @@ final class WorkspaceGlob {
    * {@code dir} and every directory below it, each real directory once (symlink loops end here).
    */
   private void descendants(Path dir, int depth, Set<Path> seenReal, Set<Path> into)
-      throws ManifestException, InterruptedException {
+      throws InputException, InterruptedException {
     if (!Files.isDirectory(dir) || depth > MAX_DEPTH) {
       return;
     }
@@ -166,7 +170,7 @@ final class WorkspaceGlob {
     }
     into.add(dir);
     if (into.size() > MAX_MATCHES) {
-      throw new ManifestException(
+      throw new InputException(
           declaringFile,
           "`**` under " + dir + " matches more than " + MAX_MATCHES + " directories");
     }
@@ -174,15 +178,15 @@ final class WorkspaceGlob {
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, Files::isDirectory)) {
       stream.forEach(children::add);
     } catch (IOException e) {
-      throw new ManifestException(declaringFile, "cannot list " + dir + ": " + e, e);
+      throw new InputException(declaringFile, "cannot list " + dir + ": " + e, e);
     }
     for (Path child : children) {
       descendants(child, depth + 1, seenReal, into);
     }
   }
 
-  private ManifestException escape(String pattern) {
-    return new ManifestException(
+  private InputException escape(String pattern) {
+    return new InputException(
         declaringFile, "workspace pattern `" + pattern + "` escapes the project root " + root);
   }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -85,12 +84,13 @@ public final class BoundedFiles {
     if (!Files.isRegularFile(file)) {
       throw new InputException(
           file,
-          Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? "not a regular file" : "file not found");
+          // A dangling symlink is "not found": what it names does not exist.
+          Files.exists(file) ? "not a regular file" : "file not found");
     }
     try {
       if (!isInside(file)) {
         throw new InputException(
-            file, "resolves (through a symlink) to a file outside " + confinedTo);
+            file, "resolves (through a symlink) to a file outside the project root");
       }
     } catch (IOException e) {
       throw new InputException(file, "cannot resolve: " + e, e);

@@ -1,8 +1,8 @@
 package dev.dxexporter.collect.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.dxexporter.testing.SharedCorpus;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,14 +87,17 @@ class DuEqualityTest {
 
   @Test
   void realFixtureTree() throws Exception {
-    // Read only. Locally at /work/shared/fixtures; CI has it at ../shared/fixtures.
-    Path fixtures =
-        Stream.of(Path.of("../shared/fixtures"), Path.of("/work/shared/fixtures"))
-            .filter(Files::isDirectory)
-            .findFirst()
-            .orElse(null);
-    assumeTrue(
-        fixtures != null, "the shared fixture tree is not checked out next to the repository");
+    // A checked-out tree nobody generated: the test resources (real ggen manifests and locks,
+    // non-ASCII directory names, a few hundred directories). Read only.
+    Path resources = Path.of("src", "test", "resources");
+    CacheScan scan = scanner.scan(resources, Instant.now(), NO_LIMIT);
+    assertMatchesDu(scan, GnuDu.of(resources));
+  }
+
+  @Test
+  void sharedFixtureCorpus() throws Exception {
+    // The larger optional corpus beside the clone (about 1,200 files of CI tool output). Read only.
+    Path fixtures = SharedCorpus.require("fixtures");
     CacheScan scan = scanner.scan(fixtures, Instant.now(), NO_LIMIT);
     assertMatchesDu(scan, GnuDu.of(fixtures));
   }

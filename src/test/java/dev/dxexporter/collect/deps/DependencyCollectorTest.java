@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The collector end to end on real files: the ggen-latest workspace from {@code
- * ../shared/fixtures/cargo} (relative to the repository root) and copies of the test fixtures.
- * Expected numbers are read from the expected-value files (cargo metadata, tomllib, npm, go mod
- * edit), never typed in.
+ * The collector end to end on real files: the ggen-latest workspace (copied from {@code
+ * ../shared/fixtures/cargo} into {@code src/test/resources/deps/cargo}) and copies of the test
+ * fixtures. Expected numbers are read from the expected-value files (cargo metadata, tomllib, npm,
+ * go mod edit), never typed in.
  */
 class DependencyCollectorTest {
-  private static final Path RESOURCES = Path.of("src", "test", "resources", "deps");
+  private static final Path RESOURCES = DepsFixtures.RESOURCES;
 
   static Optional<Double> value(List<Sample> samples, MetricFamily family, String... labels) {
     Map<String, String> want = Sample.of(family, 0, labels).labels();
@@ -40,12 +40,12 @@ class DependencyCollectorTest {
 
   @Test
   void ggenLatestSamples() throws Exception {
-    JsonNode members = CargoFixturesTest.expected("ggen-latest.expected.json");
+    JsonNode members = DepsFixtures.expected("cargo/ggen-latest.expected.json");
     JsonNode lock =
-        CargoFixturesTest.expected("locks.expected.json").get("cargo/ggen-latest/Cargo.lock");
+        DepsFixtures.expected("cargo/locks.expected.json").get("cargo/ggen-latest/Cargo.lock");
     List<Sample> samples =
         new DependencyCollector(
-                "ggen", CargoFixturesTest.FIXTURES.resolve("ggen-latest"), Set.of(Ecosystem.CARGO))
+                "ggen", RESOURCES.resolve("cargo/ggen-latest"), Set.of(Ecosystem.CARGO))
             .collect();
 
     assertThat(value(samples, DependencyMetrics.DISTINCT, "project", "ggen", "ecosystem", "cargo"))
@@ -108,7 +108,7 @@ class DependencyCollectorTest {
     assertThat(value(samples, DependencyMetrics.READ_SUCCESS, "ecosystem", "maven")).contains(1.0);
     assertThat(value(samples, DependencyMetrics.READ_SUCCESS, "ecosystem", "cargo")).contains(1.0);
     assertThat(value(samples, DependencyMetrics.DISTINCT, "ecosystem", "go")).isEmpty();
-    JsonNode npm = CargoFixturesTest.expected("../npm/npm.expected.json");
+    JsonNode npm = DepsFixtures.expected("npm/npm.expected.json");
     assertThat(value(samples, DependencyMetrics.DISTINCT, "ecosystem", "npm"))
         .contains((double) npm.get("distinct").size());
   }
@@ -122,7 +122,7 @@ class DependencyCollectorTest {
 
     List<Sample> afterBreak = collector.collect();
 
-    JsonNode go = CargoFixturesTest.expected("../go/go.expected.json");
+    JsonNode go = DepsFixtures.expected("go/go.expected.json");
     assertThat(
             value(
                 afterBreak, DependencyMetrics.DEPENDENCIES, "ecosystem", "go", "kind", "indirect"))
