@@ -5,7 +5,7 @@ The JSON files are what ships (Grafana provisioning, the Helm chart's ConfigMaps
 their boilerplate consistent. Edit it, run `python3 grafana/generate.py`, commit both. The Java tests
 (DashboardLintTest, ThresholdDriftTest, the e2e panel-query check) read the JSON, not this script.
 
-Threshold lines are the roadmap's numbers and must equal dev.dxexporter.gate.Thresholds.DEFAULTS.
+Threshold lines are the roadmap's numbers and must equal dev.dxexporter.gate.Objectives.DEFAULTS.
 """
 import json
 import os
@@ -15,7 +15,7 @@ DS = {"type": "prometheus", "uid": "${datasource}"}
 # Every target filters on the linter's job and instance variables and on the project.
 S = 'job=~"$job", instance=~"$instance", project=~"$project"'
 
-# Roadmap lines (Thresholds.DEFAULTS), as (value, colour) steps above a base colour.
+# Roadmap lines (Objectives.DEFAULTS), as (value, colour) steps above a base colour.
 CLEAN_BUILD = [(90, "yellow"), (300, "red")]          # target < 90 s, gate / alert 300 s
 INCREMENTAL_BUILD = [(1, "red")]                     # target < 1 s
 TEST_SUITE = [(120, "yellow"), (300, "orange"), (600, "red")]  # feedback 120 s, target / gate 300 s, alert 600 s

@@ -1,5 +1,6 @@
 package dev.dxexporter.config;
 
+import dev.dxexporter.config.yaml.Durations;
 import java.time.Duration;
 import java.util.Objects;
 

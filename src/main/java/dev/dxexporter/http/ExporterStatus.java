@@ -3,12 +3,21 @@ package dev.dxexporter.http;
 import dev.dxexporter.metrics.CollectorState;
 import dev.dxexporter.metrics.RenderedMetrics;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
-/** What the HTTP layer reads; all of it in memory, so a request does no I/O. */
+/** What the exporter's own endpoints read (all of it in memory, so a request does no I/O). */
 public interface ExporterStatus {
   RenderedMetrics rendered();
 
   List<CollectorState> collectors();
 
+  /** Every collector ran once (a failed run counts). */
   boolean ready();
+
+  /**
+   * Re-reads the configuration; completes with the error when the new config was refused. Reloads
+   * are coalesced by the daemon; the route waits without holding a thread.
+   */
+  CompletionStage<Optional<String>> reload();
 }

@@ -1,6 +1,6 @@
 package dev.dxexporter.http;
 
-import dev.dxexporter.config.WebConfig;
+import dev.dxexporter.webconfig.WebConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,13 +23,8 @@ public final class HttpServer implements AutoCloseable {
   private final boolean tls;
   private Optional<WebConfig.Tls> tlsInForce;
 
-  public HttpServer(
-      List<ListenAddress> addresses,
-      String telemetryPath,
-      String version,
-      ExporterStatus status,
-      Reloader reloader,
-      WebConfig webConfig) {
+  /** Serves {@code routes} on every address, with the web config's TLS, users and headers. */
+  public HttpServer(List<ListenAddress> addresses, List<Route> routes, WebConfig webConfig) {
     QueuedThreadPool threads = new QueuedThreadPool(16, 2);
     threads.setName("dx-http");
     threads.setDaemon(true);
@@ -52,7 +47,7 @@ public final class HttpServer implements AutoCloseable {
       server.addConnector(connector);
       connectors.add(connector);
     }
-    web = new WebHandler(new ExporterHandler(telemetryPath, version, status, reloader), webConfig);
+    web = new WebHandler(routes, webConfig);
     server.setHandler(web);
     server.setStopTimeout(3_000);
   }

@@ -85,7 +85,7 @@ final class LandingPage {
     if (Double.isNaN(seconds)) {
       return "";
     }
-    return dev.dxexporter.config.Durations.format(
+    return dev.dxexporter.config.yaml.Durations.format(
         java.time.Duration.ofMillis(Math.round(seconds * 1000)));
   }
 

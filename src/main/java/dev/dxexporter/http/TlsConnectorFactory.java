@@ -1,6 +1,6 @@
 package dev.dxexporter.http;
 
-import dev.dxexporter.config.WebConfig;
+import dev.dxexporter.webconfig.WebConfig;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.security.GeneralSecurityException;

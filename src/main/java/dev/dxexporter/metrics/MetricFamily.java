@@ -19,6 +19,10 @@ public record MetricFamily(String name, String help, MetricType type) {
     if (type == MetricType.COUNTER && !name.endsWith("_total")) {
       throw new IllegalArgumentException("counter name must end in _total: " + name);
     }
+    if (type == MetricType.HISTOGRAM
+        && (name.endsWith("_bucket") || name.endsWith("_sum") || name.endsWith("_count"))) {
+      throw new IllegalArgumentException("histogram base name must not carry a suffix: " + name);
+    }
   }
 
   public static MetricFamily gauge(String name, String help) {
@@ -27,5 +31,10 @@ public record MetricFamily(String name, String help, MetricType type) {
 
   public static MetricFamily counter(String name, String help) {
     return new MetricFamily(name, help, MetricType.COUNTER);
+  }
+
+  /** A histogram; {@code name} is the base name (the series add _bucket, _sum, _count). */
+  public static MetricFamily histogram(String name, String help) {
+    return new MetricFamily(name, help, MetricType.HISTOGRAM);
   }
 }

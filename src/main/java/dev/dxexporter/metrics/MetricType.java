@@ -1,7 +1,9 @@
 package dev.dxexporter.metrics;
 
-/** The metric types dx-exporter exposes; histograms arrive with the CI collectors. */
+/** The metric types dx-exporter exposes. */
 public enum MetricType {
   GAUGE,
-  COUNTER
+  COUNTER,
+  /** Classic buckets in every format; native buckets besides them in protobuf. */
+  HISTOGRAM
 }

@@ -1,11 +1,29 @@
 package dev.dxexporter.metrics;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** The exporter's own per-collector metrics, in node_exporter's shape. */
-final class SelfMetrics {
+/**
+ * The exporter's own metrics, in one place: build info, config reload status (as
+ * blackbox_exporter), and per-collector success, duration, age, errors and period (as
+ * node_exporter).
+ */
+public final class SelfMetrics {
+  static final MetricFamily BUILD_INFO =
+      MetricFamily.gauge(
+          "dx_build_info",
+          "A metric with a constant '1' value labeled by version, revision and java_version from"
+              + " which dx-exporter was built.");
+  static final MetricFamily RELOAD_SUCCESSFUL =
+      MetricFamily.gauge(
+          "dx_config_last_reload_successful",
+          "Whether the last configuration reload attempt was successful (1) or not (0).");
+  static final MetricFamily RELOAD_SUCCESS_TIMESTAMP =
+      MetricFamily.gauge(
+          "dx_config_last_reload_success_timestamp_seconds",
+          "Unix time of the last successful configuration (re)load.");
   static final MetricFamily SUCCESS =
       MetricFamily.gauge(
           "dx_collector_success", "Whether the collector's last run succeeded (1) or failed (0).");
@@ -27,8 +45,21 @@ final class SelfMetrics {
 
   private SelfMetrics() {}
 
-  /** Self-metrics: interval and errors for every collector, the rest once it has run. */
-  static List<Sample> of(Collection<CollectorState> states) {
+  /** {@code dx_build_info}. */
+  public static Sample buildInfo(String version, String revision, String javaVersion) {
+    return Sample.of(
+        BUILD_INFO, 1, "version", version, "revision", revision, "java_version", javaVersion);
+  }
+
+  /** The config reload pair. */
+  public static List<Sample> configReload(boolean lastSucceeded, Instant lastSuccess) {
+    return List.of(
+        Sample.of(RELOAD_SUCCESSFUL, lastSucceeded ? 1 : 0),
+        Sample.of(RELOAD_SUCCESS_TIMESTAMP, lastSuccess.toEpochMilli() / 1000.0));
+  }
+
+  /** Per-collector self-metrics: interval and errors for every collector, the rest once it ran. */
+  static List<Sample> collectors(Collection<CollectorState> states) {
     List<Sample> out = new ArrayList<>();
     for (CollectorState s : states) {
       String[] labels = {"project", s.id().project(), "collector", s.id().collector()};

@@ -3,7 +3,7 @@ package dev.dxexporter.metrics;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +12,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds the latest state of every collector and the exposition rendered from it. Collector runs and
- * the periodic runtime refresh swap in a new immutable view and render once; a scrape reads the
- * rendered bytes with one volatile read and never waits for, or triggers, any collection or I/O.
+ * Holds the latest state of every collector and the exposition rendered from it, for the life of
+ * the daemon. Collector runs and the periodic runtime refresh swap in a new immutable view and
+ * render once; a scrape reads the rendered bytes with one volatile read and never waits for, or
+ * triggers, any collection or I/O.
+ *
+ * <p>Each registered collector has an owner (the planned instance that runs under its id). A result
+ * is recorded only for its current owner: a run of an instance that a reload replaced or removed is
+ * dropped, neither counted nor shown.
  */
 public final class SnapshotRegistry {
   private static final Logger log = LoggerFactory.getLogger(SnapshotRegistry.class);
 
+  /** What a collector id is registered with: its schedule period and its current owner. */
+  public record Registration(CollectorId id, double intervalSeconds, Object owner) {}
+
+  private record Entry(CollectorState state, Object owner) {}
+
   /** An immutable view: states in registration order and their rendering. */
-  private record View(Map<CollectorId, CollectorState> states, RenderedMetrics rendered) {}
+  private record View(Map<CollectorId, Entry> entries, boolean planned, RenderedMetrics rendered) {}
 
   private List<Sample> daemonSamples;
   private final Supplier<MetricSnapshots> runtimeMetrics;
@@ -35,42 +45,56 @@ public final class SnapshotRegistry {
   public SnapshotRegistry(List<Sample> daemonSamples, Supplier<MetricSnapshots> runtimeMetrics) {
     this.daemonSamples = List.copyOf(daemonSamples);
     this.runtimeMetrics = runtimeMetrics;
-    this.view = new View(Map.of(), renderer.render(this.daemonSamples, lastRuntime));
+    this.view = new View(Map.of(), false, renderer.render(this.daemonSamples, lastRuntime));
   }
 
   /** Replaces the daemon's own samples (e.g. after a config reload) and re-renders. */
   public synchronized void setDaemonSamples(List<Sample> samples) {
     daemonSamples = List.copyOf(samples);
-    publish(view.states());
-  }
-
-  public synchronized void register(CollectorId id, double intervalSeconds) {
-    add(CollectorState.notYetRun(id, intervalSeconds));
+    publish(view.entries(), view.planned());
   }
 
   /**
-   * Registers a collector that continues one of a previous registry (after a config reload): its
-   * samples, run count and error counter carry over, so counters do not reset and readiness holds.
+   * Makes {@code registrations} the set of collectors, in their order: an id already present keeps
+   * its state (samples, run and error counts) under its new owner and period; a new id starts not
+   * yet run; ids not listed are removed with their samples. Marks the registry planned, so that
+   * readiness now means "every listed collector ran once".
    */
-  public synchronized void registerContinuing(CollectorState previous, double intervalSeconds) {
-    add(previous.withInterval(intervalSeconds));
-  }
-
-  private void add(CollectorState state) {
-    Map<CollectorId, CollectorState> states = new LinkedHashMap<>(view.states());
-    if (states.putIfAbsent(state.id(), state) != null) {
-      throw new IllegalArgumentException("collector registered twice: " + state.id());
+  public synchronized void install(List<Registration> registrations) {
+    Map<CollectorId, Entry> next = new LinkedHashMap<>();
+    for (Registration r : registrations) {
+      Entry before = view.entries().get(r.id());
+      CollectorState state =
+          before == null
+              ? CollectorState.notYetRun(r.id(), r.intervalSeconds())
+              : before.state().withInterval(r.intervalSeconds());
+      if (next.putIfAbsent(r.id(), new Entry(state, r.owner())) != null) {
+        throw new IllegalArgumentException("collector registered twice: " + r.id());
+      }
     }
-    publish(states);
+    publish(next, true);
   }
 
-  public synchronized void recordSuccess(
-      CollectorId id, List<Sample> samples, double seconds, Instant at) {
-    update(id, state(id).succeeded(samples, seconds, at));
+  /** Records a successful run of {@code owner}; false (nothing recorded) when it is not current. */
+  public synchronized boolean recordSuccess(
+      CollectorId id, Object owner, List<Sample> samples, double seconds, Instant at) {
+    Entry e = current(id, owner);
+    if (e == null) {
+      return false;
+    }
+    update(id, new Entry(e.state().succeeded(samples, seconds, at), owner));
+    return true;
   }
 
-  public synchronized void recordFailure(CollectorId id, String error, double seconds, Instant at) {
-    update(id, state(id).failed(error, seconds, at));
+  /** Records a failed run of {@code owner}; false (nothing recorded) when it is not current. */
+  public synchronized boolean recordFailure(
+      CollectorId id, Object owner, String error, double seconds, Instant at) {
+    Entry e = current(id, owner);
+    if (e == null) {
+      return false;
+    }
+    update(id, new Entry(e.state().failed(error, seconds, at), owner));
+    return true;
   }
 
   /**
@@ -83,7 +107,7 @@ public final class SnapshotRegistry {
     } catch (RuntimeException e) {
       log.warn("could not read JVM metrics; keeping the previous ones", e);
     }
-    publish(view.states());
+    publish(view.entries(), view.planned());
   }
 
   public RenderedMetrics rendered() {
@@ -92,33 +116,38 @@ public final class SnapshotRegistry {
 
   /** Collector states in registration order. */
   public List<CollectorState> states() {
-    return List.copyOf(view.states().values());
+    return view.entries().values().stream().map(Entry::state).toList();
   }
 
-  /** True once every registered collector has run at least once (vacuously true with none). */
+  /**
+   * True once collectors were installed and every one of them has run at least once (a failed run
+   * is a run).
+   */
   public boolean allRanOnce() {
-    Collection<CollectorState> states = view.states().values();
-    return states.stream().allMatch(s -> s.runs() > 0);
+    View v = view;
+    return v.planned() && v.entries().values().stream().allMatch(e -> e.state().runs() > 0);
   }
 
-  private CollectorState state(CollectorId id) {
-    CollectorState s = view.states().get(id);
-    if (s == null) {
-      throw new IllegalArgumentException("unknown collector: " + id);
+  private Entry current(CollectorId id, Object owner) {
+    Entry e = view.entries().get(id);
+    if (e == null || e.owner() != owner) {
+      log.debug("dropping a result of {}: the collector was replaced or removed", id);
+      return null;
     }
-    return s;
+    return e;
   }
 
-  private void update(CollectorId id, CollectorState next) {
-    Map<CollectorId, CollectorState> states = new LinkedHashMap<>(view.states());
-    states.put(id, next);
-    publish(states);
+  private void update(CollectorId id, Entry next) {
+    Map<CollectorId, Entry> entries = new LinkedHashMap<>(view.entries());
+    entries.put(id, next);
+    publish(entries, view.planned());
   }
 
-  private void publish(Map<CollectorId, CollectorState> states) {
+  private void publish(Map<CollectorId, Entry> entries, boolean planned) {
     List<Sample> samples = new ArrayList<>(daemonSamples);
-    samples.addAll(SelfMetrics.of(states.values()));
-    for (CollectorState s : states.values()) {
+    List<CollectorState> states = entries.values().stream().map(Entry::state).toList();
+    samples.addAll(SelfMetrics.collectors(states));
+    for (CollectorState s : states) {
       samples.addAll(s.samples());
     }
     RenderedMetrics rendered;
@@ -129,6 +158,6 @@ public final class SnapshotRegistry {
       log.error("rendering metrics failed; serving the previous exposition", e);
       rendered = view.rendered();
     }
-    view = new View(java.util.Collections.unmodifiableMap(states), rendered);
+    view = new View(Collections.unmodifiableMap(entries), planned, rendered);
   }
 }

@@ -4,15 +4,16 @@ import dev.dxexporter.config.Schedule;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.Job;
 import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -24,123 +25,144 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Quartz (RAMJobStore) with one job per collector instance: runs it once at start-up, then on its
- * own interval or cron schedule; a job never overlaps itself, and fires missed while it ran are
- * skipped, not caught up.
+ * When collectors run. Quartz (RAMJobStore) holds one job per collector instance, with its interval
+ * or cron trigger; a fire does nothing but mark the collector due in a fair {@link RunQueue}, whose
+ * {@code concurrency} workers run due collectors first come, first served. So a fire never waits
+ * for a thread (Quartz cannot misfire it), a slow collector holds only its own worker, and every
+ * collector runs once right after it is added (its start-up run), then on its schedule; fires that
+ * come while it is still queued or running are skipped, not caught up.
  */
 public final class CollectorScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CollectorScheduler.class);
   private final Scheduler scheduler;
-  private final Map<JobKey, Runnable> work = new ConcurrentHashMap<>();
+  private final RunQueue queue;
+  private final Map<JobKey, Runnable> onFire = new ConcurrentHashMap<>();
+  private final Set<String> collectors = new LinkedHashSet<>(); // in the order added
+  private volatile boolean started;
 
-  public CollectorScheduler(int threads) throws SchedulerException {
+  /** {@code concurrency}: collectors that may run at the same time. */
+  public CollectorScheduler(int concurrency) throws SchedulerException {
+    queue = new RunQueue(concurrency, "dx-collector");
     Properties p = new Properties();
     // A unique name: Quartz keeps schedulers in a JVM-wide repository keyed by it.
     p.setProperty("org.quartz.scheduler.instanceName", "dx-exporter-" + UUID.randomUUID());
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
     p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-    p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
+    // Fires only enqueue (and refresh the JVM metrics): two threads never fall behind.
+    p.setProperty("org.quartz.threadPool.threadCount", "2");
     p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-    p.setProperty("org.quartz.threadPool.threadNamePrefix", "dx-collector");
+    p.setProperty("org.quartz.threadPool.threadNamePrefix", "dx-trigger");
     p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-    // A fire that could not happen within 1 s of its time (the job was still running) is a misfire,
-    // handled by the triggers' "skip to the next fire" instructions below.
-    p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
+    p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
     scheduler = new StdSchedulerFactory(p).getScheduler();
     scheduler.setJobFactory(
-        (bundle, s) -> new RunCollectorJob(work.get(bundle.getJobDetail().getKey())));
-  }
-
-  /** Adds a job named {@code name} that runs {@code task} now and then on {@code schedule}. */
-  public void add(String name, Schedule schedule, Runnable task) throws SchedulerException {
-    JobKey key = JobKey.jobKey(name);
-    if (work.putIfAbsent(key, task) != null) {
-      throw new IllegalArgumentException("job added twice: " + name);
-    }
-    JobDetail job =
-        JobBuilder.newJob(RunCollectorJob.class).withIdentity(key).storeDurably().build();
-    scheduler.addJob(job, false);
-    if (schedule instanceof Schedule.Every every) {
-      scheduler.scheduleJob(
-          TriggerBuilder.newTrigger()
-              .forJob(key)
-              .startNow()
-              .withSchedule(
-                  SimpleScheduleBuilder.simpleSchedule()
-                      .withIntervalInMilliseconds(every.period().toMillis())
-                      .repeatForever()
-                      .withMisfireHandlingInstructionNextWithRemainingCount())
-              .build());
-    } else if (schedule instanceof Schedule.Cron cron) {
-      scheduler.scheduleJob(oneShotNow(key));
-      scheduler.scheduleJob(
-          TriggerBuilder.newTrigger()
-              .forJob(key)
-              .withSchedule(
-                  CronScheduleBuilder.cronSchedule(cron.expression())
-                      .withMisfireHandlingInstructionDoNothing())
-              .build());
-    }
+        (bundle, s) -> {
+          Runnable r = onFire.get(bundle.getJobDetail().getKey());
+          return (Job)
+              context -> {
+                if (r != null) {
+                  r.run();
+                }
+              };
+        });
   }
 
   /**
-   * Runs the job once more right now (unless it is running, in which case the run queues behind
-   * it).
+   * Adds the collector {@code key}: queued to run now (or at {@link #start()}), then on {@code
+   * schedule}. Adding a key again replaces it (its running work is interrupted).
    */
-  public void runNow(String name) throws SchedulerException {
-    scheduler.scheduleJob(oneShotNow(JobKey.jobKey(name)));
+  public synchronized void add(String key, Schedule schedule, Runnable work)
+      throws SchedulerException {
+    JobKey job = JobKey.jobKey(key, "collectors");
+    if (onFire.containsKey(job)) {
+      scheduler.deleteJob(job);
+    }
+    queue.put(key, work);
+    collectors.add(key);
+    onFire.put(job, () -> queue.due(key));
+    schedule(job, schedule, false);
+    if (started) {
+      queue.due(key);
+    }
   }
 
-  private static Trigger oneShotNow(JobKey key) {
-    return TriggerBuilder.newTrigger()
-        .forJob(key)
-        .startNow()
-        .withSchedule(
-            SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-        .build();
+  /** Removes a collector: no more fires, and its running work is interrupted. */
+  public synchronized void remove(String key) throws SchedulerException {
+    JobKey job = JobKey.jobKey(key, "collectors");
+    scheduler.deleteJob(job);
+    onFire.remove(job);
+    collectors.remove(key);
+    queue.remove(key);
   }
 
-  public void start() throws SchedulerException {
+  /**
+   * Adds a short task run on the trigger thread itself (not queued behind collectors), first at
+   * {@link #start()}: the JVM metrics refresh.
+   */
+  public synchronized void addDirect(String name, Schedule schedule, Runnable task)
+      throws SchedulerException {
+    JobKey job = JobKey.jobKey(name, "direct");
+    onFire.put(job, task);
+    schedule(job, schedule, true);
+  }
+
+  private void schedule(JobKey job, Schedule schedule, boolean fireAtStart)
+      throws SchedulerException {
+    scheduler.addJob(JobBuilder.newJob(Job.class).withIdentity(job).storeDurably().build(), true);
+    Trigger trigger;
+    if (schedule instanceof Schedule.Every every) {
+      long period = every.period().toMillis();
+      trigger =
+          TriggerBuilder.newTrigger()
+              .forJob(job)
+              .startAt(new Date(System.currentTimeMillis() + (fireAtStart ? 0 : period)))
+              .withSchedule(
+                  SimpleScheduleBuilder.simpleSchedule()
+                      .withIntervalInMilliseconds(period)
+                      .repeatForever()
+                      .withMisfireHandlingInstructionNextWithRemainingCount())
+              .build();
+    } else {
+      Schedule.Cron cron = (Schedule.Cron) schedule;
+      trigger =
+          TriggerBuilder.newTrigger()
+              .forJob(job)
+              .withSchedule(
+                  CronScheduleBuilder.cronSchedule(cron.expression())
+                      .withMisfireHandlingInstructionDoNothing())
+              .build();
+      if (fireAtStart) {
+        scheduler.scheduleJob(TriggerBuilder.newTrigger().forJob(job).startNow().build());
+      }
+    }
+    scheduler.scheduleJob(trigger);
+  }
+
+  /** Starts firing and running; every collector added so far is queued, in the order added. */
+  public synchronized void start() throws SchedulerException {
+    queue.start();
+    started = true;
+    collectors.forEach(queue::due);
     scheduler.start();
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(5));
   }
 
   /**
    * Stops firing, interrupts running collectors and waits at most {@code grace} for them; threads
    * still running after that are daemons and abandoned.
    */
-  @Override
-  public void close() {
-    close(Duration.ofSeconds(5));
-  }
-
   public void close(Duration grace) {
     try {
-      scheduler.standby();
-      for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
-        scheduler.interrupt(running.getJobDetail().getKey());
-      }
-      Thread waiter =
-          new Thread(
-              () -> {
-                try {
-                  scheduler.shutdown(true);
-                } catch (SchedulerException e) {
-                  log.warn("scheduler shutdown failed", e);
-                }
-              },
-              "dx-scheduler-shutdown");
-      waiter.setDaemon(true);
-      waiter.start();
-      waiter.join(grace.toMillis());
-      if (waiter.isAlive()) {
-        log.warn("collectors still running after {} ms; abandoning them", grace.toMillis());
-      }
+      scheduler.shutdown(false);
     } catch (SchedulerException e) {
       log.warn("scheduler shutdown failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
+    queue.close(grace);
   }
 
   /** The period of a schedule in seconds; for cron, the gap between its next two fires from now. */

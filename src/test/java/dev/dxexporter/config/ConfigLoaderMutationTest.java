@@ -2,6 +2,7 @@ package dev.dxexporter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dxexporter.config.yaml.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -49,7 +50,8 @@ class ConfigLoaderMutationTest {
   void mutatedConfigsFailOnlyWithLocatedConfigErrors() throws Exception {
     String example = Files.readString(Path.of("examples/dx-exporter.yml"));
     Random random = new Random(20261129);
-    ConfigLoader loader = new ConfigLoader(Path.of("/home/dev"));
+    ConfigLoader loader =
+        new ConfigLoader(dev.dxexporter.Main.sources(), Path.of("/home/dev"), java.util.Map.of());
     int accepted = 0;
     int refused = 0;
     for (int i = 0; i < 3000; i++) {

@@ -3,6 +3,14 @@ package dev.dxexporter.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dxexporter.collect.deps.manifest.Ecosystem;
+import dev.dxexporter.config.yaml.ConfigError;
+import dev.dxexporter.config.yaml.ConfigException;
+import dev.dxexporter.config.yaml.YamlErrors;
+import dev.dxexporter.config.yaml.YamlFiles;
+import dev.dxexporter.config.yaml.YamlMapping;
+import dev.dxexporter.plan.CacheSource;
+import dev.dxexporter.plan.DependencySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,20 +21,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
+  private static final CacheSource CACHES = new CacheSource();
+  private static final DependencySource DEPENDENCIES = new DependencySource();
   @TempDir Path dir;
   private final Path home = Path.of("/home/dev");
+
+  private ConfigLoader loader() {
+    return new ConfigLoader(List.of(CACHES, DEPENDENCIES), home, Map.of());
+  }
+
+  private static List<CacheSource.Cache> caches(ProjectConfig p) {
+    return p.settings(CACHES).map(CacheSource.Caches::caches).orElse(List.of());
+  }
 
   private DxConfig load(String yaml) throws Exception {
     Path file = dir.resolve("dx.yml");
     Files.writeString(file, yaml);
-    return new ConfigLoader(home).load(file);
+    return loader().load(file);
   }
 
   private List<ConfigError> errors(String yaml) {
     Path file = dir.resolve("bad.yml");
     try {
       Files.writeString(file, yaml);
-      new ConfigLoader(home).load(file);
+      loader().load(file);
     } catch (ConfigException e) {
       return e.errors();
     } catch (Exception e) {
@@ -63,30 +81,33 @@ class ConfigLoaderTest {
     assertThat(c.projects()).hasSize(2);
     ProjectConfig ggen = c.projects().get(0);
     assertThat(ggen.path()).isEqualTo(dir.resolve("projects/ggen").toAbsolutePath());
-    CacheConfig target = ggen.caches().get(0);
+    CacheSource.Cache target = caches(ggen).get(0);
     assertThat(target.path()).isEqualTo(dir.resolve("projects/ggen/target").toAbsolutePath());
     assertThat(target.schedule()).isEqualTo(new Schedule.Every(Duration.ofMinutes(2)));
     assertThat(target.staleAfter()).isEqualTo(Duration.ofDays(3));
     assertThat(target.timeout()).isEqualTo(Duration.ofSeconds(30));
-    CacheConfig registry = ggen.caches().get(1);
+    CacheSource.Cache registry = caches(ggen).get(1);
     assertThat(registry.path()).isEqualTo(Path.of("/home/dev/.cargo/registry"));
     assertThat(registry.schedule()).isEqualTo(new Schedule.Cron("0 */5 * * * ?"));
     assertThat(registry.staleAfter()).isEqualTo(Duration.ofDays(14));
-    assertThat(ggen.dependencies())
+    assertThat(ggen.settings(DEPENDENCIES))
         .get()
         .isEqualTo(
-            new DependencyConfig(new Schedule.Every(Duration.ofHours(1)), Set.of("cargo", "npm")));
+            new DependencySource.Dependencies(
+                ggen.path(),
+                new Schedule.Every(Duration.ofHours(1)),
+                Set.of(Ecosystem.CARGO, Ecosystem.NPM)));
     ProjectConfig other = c.projects().get(1);
-    assertThat(other.caches()).isEmpty();
-    assertThat(other.dependencies()).isEmpty();
+    assertThat(caches(other)).isEmpty();
+    assertThat(other.settings(DEPENDENCIES)).isEmpty();
   }
 
   @Test
   void dependenciesAreOnByDefaultWithDetection() throws Exception {
     DxConfig c = load("projects:\n  - {name: p, path: /p}\n");
-    assertThat(c.projects().get(0).dependencies())
+    assertThat(c.projects().get(0).settings(DEPENDENCIES))
         .get()
-        .extracting(DependencyConfig::ecosystems)
+        .extracting(DependencySource.Dependencies::ecosystems)
         .isEqualTo(Set.of());
   }
 
@@ -235,18 +256,18 @@ class ConfigLoaderTest {
         .singleElement()
         .satisfies(e -> assertThat(e.message()).containsIgnoringCase("alias"));
     Path huge = dir.resolve("huge.yml");
-    Files.write(huge, new byte[ConfigLoader.MAX_BYTES + 1]);
-    assertThatThrownBy(() -> new ConfigLoader(home).load(huge))
+    Files.write(huge, new byte[YamlFiles.MAX_BYTES + 1]);
+    assertThatThrownBy(() -> loader().load(huge))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("larger than");
   }
 
   @Test
   void missingFileNamesTheFile() {
-    assertThatThrownBy(() -> new ConfigLoader(home).load(dir.resolve("absent.yml")))
+    assertThatThrownBy(() -> loader().load(dir.resolve("absent.yml")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("absent.yml")
-        .hasMessageContaining("cannot read");
+        .hasMessageContaining("absent.yml: file not found")
+        .hasMessageNotContaining("Exception");
   }
 
   @Test
@@ -262,14 +283,15 @@ class ConfigLoaderTest {
             .orElseThrow();
     YamlMapping m = YamlMapping.of(node, "", errors);
     Map<String, String> env = Map.of("GH_TOKEN", "s3cret-from-env");
-    Secret a = ConfigLoader.secret(m, "a", dir, env, errors).orElseThrow();
-    Secret b = ConfigLoader.secret(m, "b", dir, env, errors).orElseThrow();
+    SectionReader reader = new SectionReader(errors, home, env, dir, null, null, null);
+    Secret a = reader.secret(m, "a").orElseThrow();
+    Secret b = reader.secret(m, "b").orElseThrow();
     assertThat(a.resolve()).isEqualTo("s3cret-from-env");
     assertThat(b.resolve()).isEqualTo("s3cret-from-file");
     assertThat(a.toString()).isEqualTo("env:GH_TOKEN").doesNotContain("s3cret");
     assertThat(b.toString()).doesNotContain("s3cret");
-    assertThat(ConfigLoader.secret(m, "c", dir, env, errors)).isEmpty();
-    assertThat(ConfigLoader.secret(m, "d", dir, env, errors)).isEmpty();
+    assertThat(reader.secret(m, "c")).isEmpty();
+    assertThat(reader.secret(m, "d")).isEmpty();
     assertThat(errors.list()).hasSize(3); // c: both given; d: not a mapping, then neither given
     assertThatThrownBy(() -> new Secret.FromEnv("UNSET", Map.of()).resolve())
         .hasMessageContaining("UNSET");

@@ -2,14 +2,25 @@ package dev.dxexporter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dxexporter.plan.CacheSource;
+import dev.dxexporter.plan.DependencySource;
+import dev.dxexporter.plan.Source;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ZeroConfigTest {
+  private static final CacheSource CACHES = new CacheSource();
+  private static final DependencySource DEPENDENCIES = new DependencySource();
+  private static final List<Source<?, ?>> SOURCES = List.of(CACHES, DEPENDENCIES);
   @TempDir Path tmp;
+
+  private static List<CacheSource.Cache> caches(ProjectConfig p) {
+    return p.settings(CACHES).map(CacheSource.Caches::caches).orElse(List.of());
+  }
 
   @Test
   void monitorsTheDirectoryAndTheCachesThatExist() throws Exception {
@@ -21,26 +32,22 @@ class ZeroConfigTest {
     Path cargoHome = Files.createDirectories(tmp.resolve("cargo-home/registry")).getParent();
 
     DxConfig c =
-        ZeroConfig.forDirectory(
-            project,
-            home,
-            Map.of("CARGO_HOME", cargoHome.toString()),
-            dir -> Files.exists(dir.resolve("Cargo.toml")));
+        ZeroConfig.forDirectory(project, home, Map.of("CARGO_HOME", cargoHome.toString()), SOURCES);
 
     assertThat(c.source()).isEmpty();
     ProjectConfig p = c.projects().get(0);
     assertThat(p.name()).isEqualTo("my_project");
     assertThat(p.path()).isEqualTo(project.toAbsolutePath());
-    assertThat(p.caches())
-        .extracting(CacheConfig::name)
+    assertThat(caches(p))
+        .extracting(CacheSource.Cache::name)
         .containsExactly("target", "cargo-registry", "maven-repository");
-    assertThat(p.caches())
-        .extracting(CacheConfig::path)
+    assertThat(caches(p))
+        .extracting(CacheSource.Cache::path)
         .containsExactly(
             project.resolve("target"),
             cargoHome.resolve("registry"),
             home.resolve(".m2/repository"));
-    assertThat(p.dependencies()).isPresent();
+    assertThat(p.settings(DEPENDENCIES)).isPresent();
   }
 
   @Test
@@ -48,12 +55,12 @@ class ZeroConfigTest {
     Path home = Files.createDirectories(tmp.resolve("home"));
     Path gopath = Files.createDirectories(tmp.resolve("gp/pkg/mod")).getParent().getParent();
     DxConfig c =
-        ZeroConfig.forDirectory(tmp, home, Map.of("GOPATH", gopath + ":/elsewhere"), dir -> false);
-    assertThat(c.projects().get(0).caches())
-        .extracting(CacheConfig::path)
+        ZeroConfig.forDirectory(tmp, home, Map.of("GOPATH", gopath + ":/elsewhere"), SOURCES);
+    assertThat(caches(c.projects().get(0)))
+        .extracting(CacheSource.Cache::path)
         .containsExactly(gopath.resolve("pkg/mod"));
     // No manifest here: no dependency collector that could only ever fail.
-    assertThat(c.projects().get(0).dependencies()).isEmpty();
+    assertThat(c.projects().get(0).settings(DEPENDENCIES)).isEmpty();
   }
 
   @Test

@@ -3,10 +3,10 @@ package dev.dxexporter.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dxexporter.config.TestPki;
-import dev.dxexporter.config.WebConfig;
-import dev.dxexporter.config.WebConfigLoader;
 import dev.dxexporter.ops.RepoFiles;
+import dev.dxexporter.webconfig.TestPki;
+import dev.dxexporter.webconfig.WebConfig;
+import dev.dxexporter.webconfig.WebConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

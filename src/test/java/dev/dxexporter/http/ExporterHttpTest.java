@@ -26,6 +26,16 @@ class ExporterHttpTest {
   private static final MetricFamily SIZE =
       MetricFamily.gauge("dx_cache_size_bytes", "Size. Refreshed on the collector's schedule.");
   private final SnapshotRegistry registry = new SnapshotRegistry(List.of(), MetricSnapshots::of);
+
+  private final java.util.List<SnapshotRegistry.Registration> registered =
+      new java.util.ArrayList<>();
+
+  /** Registers {@code id} (owned by itself) beside those registered before. */
+  private void register(CollectorId id, double interval) {
+    registered.add(new SnapshotRegistry.Registration(id, interval, id));
+    registry.install(registered);
+  }
+
   private final CollectorId id = new CollectorId("demo", "cache:target");
   private final HttpClient client = HttpClient.newHttpClient();
   private HttpServer server;
@@ -34,27 +44,31 @@ class ExporterHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    registry.register(id, 60);
+    register(id, 60);
     server =
         new HttpServer(
             List.of(ListenAddress.parse("127.0.0.1:0"), ListenAddress.parse("127.0.0.1:0")),
-            "/metrics",
-            "1.2.3",
-            new ExporterStatus() {
-              public dev.dxexporter.metrics.RenderedMetrics rendered() {
-                return registry.rendered();
-              }
+            ExporterRoutes.of(
+                "/metrics",
+                "1.2.3",
+                new ExporterStatus() {
+                  public dev.dxexporter.metrics.RenderedMetrics rendered() {
+                    return registry.rendered();
+                  }
 
-              public List<dev.dxexporter.metrics.CollectorState> collectors() {
-                return registry.states();
-              }
+                  public List<dev.dxexporter.metrics.CollectorState> collectors() {
+                    return registry.states();
+                  }
 
-              public boolean ready() {
-                return registry.allRanOnce();
-              }
-            },
-            () -> reloadAnswer,
-            dev.dxexporter.config.WebConfig.NONE);
+                  public boolean ready() {
+                    return registry.allRanOnce();
+                  }
+
+                  public java.util.concurrent.CompletionStage<java.util.Optional<String>> reload() {
+                    return java.util.concurrent.CompletableFuture.completedFuture(reloadAnswer);
+                  }
+                }),
+            dev.dxexporter.webconfig.WebConfig.NONE);
     server.start();
     base = "http://127.0.0.1:" + server.ports().get(0);
   }
@@ -90,7 +104,7 @@ class ExporterHttpTest {
     assertThat(get("/-/healthy").statusCode()).isEqualTo(200);
     assertThat(get("/-/ready").statusCode()).isEqualTo(503);
     assertThat(method("HEAD", "/-/ready").statusCode()).isEqualTo(503);
-    registry.recordSuccess(id, List.of(), 0.1, Instant.now());
+    registry.recordSuccess(id, id, List.of(), 0.1, Instant.now());
     assertThat(get("/-/ready").statusCode()).isEqualTo(200);
     assertThat(method("HEAD", "/-/ready").statusCode()).isEqualTo(200);
   }
@@ -98,6 +112,7 @@ class ExporterHttpTest {
   @Test
   void servesTextOpenMetricsAndGzipFromTheRenderedBytes() throws Exception {
     registry.recordSuccess(
+        id,
         id,
         List.of(Sample.of(SIZE, 123, "project", "demo", "cache", "target")),
         0.1,
@@ -133,7 +148,7 @@ class ExporterHttpTest {
   @Test
   void landingPageListsCollectorsAndLinksToMetrics() throws Exception {
     registry.recordFailure(
-        id, "scan of /x exceeded <1m>", 60, Instant.parse("2026-01-02T03:04:05Z"));
+        id, id, "scan of /x exceeded <1m>", 60, Instant.parse("2026-01-02T03:04:05Z"));
     HttpResponse<byte[]> page = get("/");
     assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=UTF-8");
     assertThat(body(page))

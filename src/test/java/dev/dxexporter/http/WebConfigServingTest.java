@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.dxexporter.config.TestPki;
-import dev.dxexporter.config.WebConfig;
-import dev.dxexporter.config.WebConfigLoader;
 import dev.dxexporter.metrics.CollectorState;
 import dev.dxexporter.metrics.RenderedMetrics;
 import dev.dxexporter.metrics.SnapshotRegistry;
+import dev.dxexporter.webconfig.TestPki;
+import dev.dxexporter.webconfig.WebConfig;
+import dev.dxexporter.webconfig.WebConfigLoader;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.URI;
@@ -74,22 +74,26 @@ class WebConfigServingTest {
     server =
         new HttpServer(
             List.of(ListenAddress.parse("127.0.0.1:0")),
-            "/metrics",
-            "1.2.3",
-            new ExporterStatus() {
-              public RenderedMetrics rendered() {
-                return registry.rendered();
-              }
+            ExporterRoutes.of(
+                "/metrics",
+                "1.2.3",
+                new ExporterStatus() {
+                  public RenderedMetrics rendered() {
+                    return registry.rendered();
+                  }
 
-              public List<CollectorState> collectors() {
-                return registry.states();
-              }
+                  public List<CollectorState> collectors() {
+                    return registry.states();
+                  }
 
-              public boolean ready() {
-                return true;
-              }
-            },
-            Optional::empty,
+                  public boolean ready() {
+                    return true;
+                  }
+
+                  public java.util.concurrent.CompletionStage<Optional<String>> reload() {
+                    return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+                  }
+                }),
             web);
     server.start();
     return server.ports().get(0);

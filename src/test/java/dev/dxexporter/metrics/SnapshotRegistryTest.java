@@ -16,31 +16,41 @@ class SnapshotRegistryTest {
   private final CollectorId id = new CollectorId("demo", "cache:target");
   private final SnapshotRegistry registry = new SnapshotRegistry(List.of(), MetricSnapshots::of);
 
+  private final java.util.List<SnapshotRegistry.Registration> registered =
+      new java.util.ArrayList<>();
+
+  /** Registers {@code id} (owned by itself) beside those registered before. */
+  private void register(CollectorId id, double interval) {
+    registered.add(new SnapshotRegistry.Registration(id, interval, id));
+    registry.install(registered);
+  }
+
   private String text() {
-    return new String(registry.rendered().text(), StandardCharsets.UTF_8);
+    return new String(registry.rendered().negotiate(null).plain(), StandardCharsets.UTF_8);
   }
 
   @Test
   void notReadyUntilEveryCollectorRanOnce() {
     CollectorId other = new CollectorId("demo", "dependencies");
-    registry.register(id, 60);
-    registry.register(other, 300);
+    register(id, 60);
+    register(other, 300);
     assertThat(registry.allRanOnce()).isFalse();
-    registry.recordFailure(id, "boom", 0.1, Instant.ofEpochSecond(100));
+    registry.recordFailure(id, id, "boom", 0.1, Instant.ofEpochSecond(100));
     assertThat(registry.allRanOnce()).isFalse();
-    registry.recordSuccess(other, List.of(), 0.1, Instant.ofEpochSecond(100));
+    registry.recordSuccess(other, other, List.of(), 0.1, Instant.ofEpochSecond(100));
     assertThat(registry.allRanOnce()).isTrue(); // a failed run is still a run
   }
 
   @Test
   void aFailedRunKeepsTheLastGoodSamplesAndCountsTheError() {
-    registry.register(id, 60);
+    register(id, 60);
     registry.recordSuccess(
+        id,
         id,
         List.of(Sample.of(SIZE, 42, "project", "demo", "cache", "target")),
         1.5,
         Instant.ofEpochSecond(1000));
-    registry.recordFailure(id, "timed out", 2.5, Instant.ofEpochSecond(1060));
+    registry.recordFailure(id, id, "timed out", 2.5, Instant.ofEpochSecond(1060));
 
     String text = text();
     assertThat(text).contains("dx_test_size_bytes{cache=\"target\",project=\"demo\"} 42.0");
@@ -62,7 +72,7 @@ class SnapshotRegistryTest {
 
   @Test
   void beforeTheFirstRunOnlyIntervalAndZeroErrorsAreExposed() {
-    registry.register(id, 60);
+    register(id, 60);
     assertThat(text())
         .contains("dx_collector_errors_total{collector=\"cache:target\",project=\"demo\"} 0.0")
         .doesNotContain("dx_collector_success")
@@ -71,9 +81,10 @@ class SnapshotRegistryTest {
 
   @Test
   void clashingSamplesAreDroppedNotFatal() {
-    registry.register(id, 60);
+    register(id, 60);
     MetricFamily clash = MetricFamily.counter("dx_test_size_bytes_total", "x");
     registry.recordSuccess(
+        id,
         id,
         List.of(
             Sample.of(SIZE, 1, "cache", "a"),
@@ -93,14 +104,16 @@ class SnapshotRegistryTest {
 
   @Test
   void rendersOpenMetricsAndGzipOfTheSameContent() throws Exception {
-    registry.register(id, 60);
-    registry.recordSuccess(id, List.of(Sample.of(SIZE, 7, "cache", "a")), 0, Instant.EPOCH);
+    register(id, 60);
+    registry.recordSuccess(id, id, List.of(Sample.of(SIZE, 7, "cache", "a")), 0, Instant.EPOCH);
     RenderedMetrics r = registry.rendered();
-    assertThat(new String(r.openMetrics(), StandardCharsets.UTF_8)).endsWith("# EOF\n");
-    assertThat(r.openMetricsContentType()).startsWith("application/openmetrics-text");
-    assertThat(r.textContentType()).startsWith("text/plain; version=0.0.4");
-    try (var in = new GZIPInputStream(new ByteArrayInputStream(r.textGzip()))) {
-      assertThat(in.readAllBytes()).isEqualTo(r.text());
+    RenderedMetrics.Body om = r.negotiate("application/openmetrics-text; version=1.0.0");
+    RenderedMetrics.Body text = r.negotiate("text/plain");
+    assertThat(new String(om.plain(), StandardCharsets.UTF_8)).endsWith("# EOF\n");
+    assertThat(om.contentType()).startsWith("application/openmetrics-text");
+    assertThat(text.contentType()).startsWith("text/plain; version=0.0.4");
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(text.gzip()))) {
+      assertThat(in.readAllBytes()).isEqualTo(text.plain());
     }
   }
 }

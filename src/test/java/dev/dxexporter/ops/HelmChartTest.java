@@ -83,7 +83,9 @@ class HelmChartTest {
               .findFirst()
               .orElseThrow();
       Path file = Files.writeString(dir.resolve("config.yml"), configYml(configMap));
-      var config = new dev.dxexporter.config.ConfigLoader(dir).load(file);
+      var config =
+          new dev.dxexporter.config.ConfigLoader(dev.dxexporter.Main.sources(), dir, Map.of())
+              .load(file);
       assertThat(config.projects()).as("projects of %s", values).hasSize(values == null ? 0 : 1);
     }
   }

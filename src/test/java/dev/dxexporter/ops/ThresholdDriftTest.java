@@ -2,45 +2,74 @@ package dev.dxexporter.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dxexporter.gate.Thresholds;
+import dev.dxexporter.gate.Objective;
+import dev.dxexporter.gate.Objectives;
 import dev.dxexporter.ops.Dashboard.Panel;
 import dev.dxexporter.ops.RuleFile.Rule;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Fails when a threshold in the rule file, the dashboards or what the Helm chart renders differs
- * from {@link Thresholds#DEFAULTS}, the single source of truth. The chart's values hold no
+ * from {@link Objectives#DEFAULTS}, the single source of truth. The chart's values hold no
  * threshold of their own: it renders the PrometheusRule and the dashboards from the shipped files,
  * so the rendered objects are what is checked.
  */
 class ThresholdDriftTest {
-  private static final Thresholds T = Thresholds.DEFAULTS;
+  /** A level of an objective: its target, gate or alert line. */
+  enum Level {
+    TARGET,
+    GATE,
+    ALERT;
 
-  /** An alert's comparison: `expr <op> <line>`, with the line taken from DEFAULTS. */
-  record AlertLine(String alert, String operator, ToDoubleFunction<Thresholds> line) {}
+    double of(String objective) {
+      Objective o = Objectives.named(objective);
+      OptionalDouble v =
+          switch (this) {
+            case TARGET -> o.target();
+            case GATE -> o.gate();
+            case ALERT -> o.alert();
+          };
+      return v.orElseThrow(() -> new AssertionError(objective + " has no " + this + " level"));
+    }
+  }
+
+  /**
+   * An alert's comparison: `expr <op> <line>`, with the line taken from an objective's level and
+   * the operator from its direction.
+   */
+  record AlertLine(String alert, String objective, Level level) {
+    String operator() {
+      return Objectives.named(objective).alertOperator();
+    }
+
+    double line() {
+      return level.of(objective);
+    }
+  }
 
   private static final List<AlertLine> ALERT_LINES =
       List.of(
-          new AlertLine("DxBuildCacheSizeExplosion", ">", Thresholds::cacheAlertBytes),
-          new AlertLine("DxBuildCacheAboveGate", ">", Thresholds::cacheGateBytes),
-          new AlertLine("DxBuildCacheAboveTarget", ">", Thresholds::cacheTargetBytes),
-          new AlertLine("DxDependenciesAboveGate", ">", Thresholds::dependenciesGate),
-          new AlertLine("DxDependenciesAboveTarget", ">", Thresholds::dependenciesTarget),
-          new AlertLine("DxCleanBuildSlow", ">", Thresholds::cleanBuildAlertSeconds),
-          new AlertLine("DxIncrementalBuildSlow", ">", Thresholds::incrementalBuildTargetSeconds),
-          new AlertLine("DxTestSuiteTimeout", ">", Thresholds::testSuiteAlertSeconds),
-          new AlertLine("DxTestSuiteSlow", ">", Thresholds::testSuiteGateSeconds),
-          new AlertLine("DxCIPipelineFailing", "<", Thresholds::ciSuccessAlertRatio),
-          new AlertLine("DxCISuccessRateBelowTarget", "<", Thresholds::ciSuccessTargetRatio),
-          new AlertLine("DxCIPipelineSlow", ">", Thresholds::ciPipelineTargetSeconds),
-          new AlertLine("DxBenchmarkRegression", "<", Thresholds::benchmarkChangeAlertRatio));
+          new AlertLine("DxBuildCacheSizeExplosion", "build_cache_size", Level.ALERT),
+          new AlertLine("DxBuildCacheAboveGate", "build_cache_size", Level.GATE),
+          new AlertLine("DxBuildCacheAboveTarget", "build_cache_size", Level.TARGET),
+          new AlertLine("DxDependenciesAboveGate", "dependencies", Level.GATE),
+          new AlertLine("DxDependenciesAboveTarget", "dependencies", Level.TARGET),
+          new AlertLine("DxCleanBuildSlow", "clean_build", Level.ALERT),
+          new AlertLine("DxIncrementalBuildSlow", "incremental_build", Level.TARGET),
+          new AlertLine("DxTestSuiteTimeout", "test_suite", Level.ALERT),
+          new AlertLine("DxTestSuiteSlow", "test_suite", Level.GATE),
+          new AlertLine("DxCIPipelineFailing", "ci_success_rate", Level.ALERT),
+          new AlertLine("DxCISuccessRateBelowTarget", "ci_success_rate", Level.TARGET),
+          new AlertLine("DxCIPipelineSlow", "ci_pipeline_duration", Level.TARGET),
+          new AlertLine("DxBenchmarkRegression", "benchmark_change", Level.ALERT));
 
   /**
    * Health alerts of the exporter and its inputs compare against schedule periods, `up` or 0/1, not
@@ -55,10 +84,20 @@ class ThresholdDriftTest {
           "DxConfigReloadFailed",
           "DxDependencyManifestUnreadable");
 
-  /** The threshold lines a dashboard panel over an objective's metric must draw. */
-  record PanelLines(String objective, Pattern metric, List<ToDoubleFunction<Thresholds>> lines) {
+  /**
+   * The threshold lines a dashboard panel over an objective's metric must draw: every level of the
+   * objectives it shows.
+   */
+  record PanelLines(String objective, Pattern metric, List<String> objectives) {
     List<Double> expected() {
-      return lines.stream().map(l -> l.applyAsDouble(T)).distinct().sorted().toList();
+      return objectives.stream()
+          .map(Objectives::named)
+          .flatMap(o -> Stream.of(o.target(), o.gate(), o.alert()))
+          .filter(OptionalDouble::isPresent)
+          .map(OptionalDouble::getAsDouble)
+          .distinct()
+          .sorted()
+          .toList();
     }
   }
 
@@ -67,45 +106,35 @@ class ThresholdDriftTest {
           new PanelLines(
               "clean build",
               Pattern.compile("dx_build_duration_seconds\\{kind=\"clean\""),
-              List.of(
-                  Thresholds::cleanBuildTargetSeconds,
-                  Thresholds::cleanBuildGateSeconds,
-                  Thresholds::cleanBuildAlertSeconds)),
+              List.of("clean_build")),
           new PanelLines(
               "incremental build",
               Pattern.compile("dx_build_duration_seconds\\{kind=\"incremental\""),
-              List.of(Thresholds::incrementalBuildTargetSeconds)),
+              List.of("incremental_build")),
           new PanelLines(
               "test suite",
               Pattern.compile("\\bdx_tests_duration_seconds\\b"),
-              List.of(
-                  Thresholds::testFeedbackTargetSeconds,
-                  Thresholds::testSuiteTargetSeconds,
-                  Thresholds::testSuiteGateSeconds,
-                  Thresholds::testSuiteAlertSeconds)),
+              List.of("test_feedback", "test_suite")),
           new PanelLines(
               "CI pipeline duration",
               Pattern.compile("\\bdx_ci_(last_)?run_duration_seconds\\b"),
-              List.of(Thresholds::ciPipelineTargetSeconds)),
+              List.of("ci_pipeline_duration")),
           new PanelLines(
               "CI success rate",
               Pattern.compile("\\bdx_ci_success_ratio\\b"),
-              List.of(Thresholds::ciSuccessAlertRatio, Thresholds::ciSuccessTargetRatio)),
+              List.of("ci_success_rate")),
           new PanelLines(
               "build cache size",
               Pattern.compile("\\bdx_cache_size_bytes\\b"),
-              List.of(
-                  Thresholds::cacheTargetBytes,
-                  Thresholds::cacheGateBytes,
-                  Thresholds::cacheAlertBytes)),
+              List.of("build_cache_size")),
           new PanelLines(
               "dependencies",
               Pattern.compile("\\bdx_dependencies_distinct\\b"),
-              List.of(Thresholds::dependenciesTarget, Thresholds::dependenciesGate)),
+              List.of("dependencies")),
           new PanelLines(
               "benchmark change",
               Pattern.compile("\\bdx_benchmark_performance_change_ratio\\b"),
-              List.of(Thresholds::benchmarkChangeAlertRatio)));
+              List.of("benchmark_change")));
 
   // `expr > 10e9` / `expr < -0.10`: the comparison against a number literal at the end of the
   // expression.
@@ -147,7 +176,7 @@ class ThresholdDriftTest {
       assertThat(m.group(1)).as(rule.alert() + " operator").isEqualTo(expected.operator());
       assertThat(Double.parseDouble(m.group(2)))
           .as(rule.alert() + " line")
-          .isEqualTo(expected.line().applyAsDouble(T));
+          .isEqualTo(expected.line());
     }
   }
 
@@ -160,7 +189,7 @@ class ThresholdDriftTest {
         .allSatisfy(
             r ->
                 assertThat(mapped.contains(r.alert()) || HEALTH_ALERTS.contains(r.alert()))
-                    .as(r.alert() + " is checked against Thresholds.DEFAULTS")
+                    .as(r.alert() + " is checked against Objectives.DEFAULTS")
                     .isTrue());
   }
 

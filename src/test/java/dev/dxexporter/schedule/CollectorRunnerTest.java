@@ -18,11 +18,21 @@ import org.junit.jupiter.api.Test;
 class CollectorRunnerTest {
   private final CollectorId id = new CollectorId("p", "dependencies");
   private final SnapshotRegistry registry = new SnapshotRegistry(List.of(), MetricSnapshots::of);
+
+  private final java.util.List<SnapshotRegistry.Registration> registered =
+      new java.util.ArrayList<>();
+
+  /** Registers {@code id} (owned by itself) beside those registered before. */
+  private void register(CollectorId id, double interval) {
+    registered.add(new SnapshotRegistry.Registration(id, interval, id));
+    registry.install(registered);
+  }
+
   private final Clock clock = Clock.fixed(Instant.ofEpochSecond(1_000), ZoneOffset.UTC);
 
   private CollectorState runWith(dev.dxexporter.collect.Collector collector) {
-    registry.register(id, 60);
-    new CollectorRunner(id, collector, registry, clock).runOnce();
+    register(id, 60);
+    new CollectorRunner(id, id, collector, registry, clock).runOnce();
     return registry.states().get(0);
   }
 
@@ -58,14 +68,35 @@ class CollectorRunnerTest {
   }
 
   @Test
-  void anInterruptedRunIsRecordedAndTheFlagKept() {
+  void anInterruptedRunIsACancellationNotAFailureAndTheFlagIsKept() {
     CollectorState state =
         runWith(
             () -> {
               throw new InterruptedException();
             });
-    assertThat(state.lastError()).contains("interrupted (shutting down)");
+    assertThat(state.runs()).isZero();
+    assertThat(state.errors()).isZero();
+    assertThat(state.lastError()).isEmpty();
     assertThat(Thread.interrupted()).isTrue();
+  }
+
+  @Test
+  void aFailureAfterAnInterruptIsACancellationToo() {
+    CollectorState state =
+        runWith(
+            () -> {
+              Thread.currentThread().interrupt(); // e.g. a scan that stops and reports its state
+              throw new java.io.InterruptedIOException("stopped");
+            });
+    assertThat(state.errors()).isZero();
+    assertThat(Thread.interrupted()).isTrue();
+  }
+
+  @Test
+  void aResultOfAReplacedInstanceIsDropped() {
+    register(id, 60);
+    new CollectorRunner(id, new Object(), () -> List.of(), registry, clock).runOnce();
+    assertThat(registry.states().get(0).runs()).isZero();
   }
 
   @Test

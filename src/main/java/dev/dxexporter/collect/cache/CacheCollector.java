@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,8 @@ public final class CacheCollector implements Collector {
   private final Path path;
   private final Duration staleAfter;
   private final Duration timeLimit;
-  private final CacheScanner scanner;
-  private final FilesystemUsage filesystems;
+  private final Supplier<CacheScanner> scanner;
+  private final Supplier<FilesystemUsage> filesystems;
   private final Clock clock;
 
   public CacheCollector(
@@ -44,6 +45,30 @@ public final class CacheCollector implements Collector {
       Duration timeLimit,
       CacheScanner scanner,
       FilesystemUsage filesystems,
+      Clock clock) {
+    this(
+        project,
+        cacheName,
+        path,
+        staleAfter,
+        timeLimit,
+        supplier(scanner, "scanner"),
+        supplier(filesystems, "filesystems"),
+        clock);
+  }
+
+  /**
+   * With the shared scanner and file-system lookup supplied on first use, so that planning a
+   * collector (at start-up, on every reload, for {@code config check}) creates no threads.
+   */
+  public CacheCollector(
+      String project,
+      String cacheName,
+      Path path,
+      Duration staleAfter,
+      Duration timeLimit,
+      Supplier<CacheScanner> scanner,
+      Supplier<FilesystemUsage> filesystems,
       Clock clock) {
     this.project = Objects.requireNonNull(project, "project");
     this.cacheName = Objects.requireNonNull(cacheName, "cacheName");
@@ -59,7 +84,7 @@ public final class CacheCollector implements Collector {
   public List<Sample> collect() throws IOException, InterruptedException, TimeoutException {
     CacheScan scan;
     try {
-      scan = scanner.scan(path, clock.instant().minus(staleAfter), timeLimit);
+      scan = scanner.get().scan(path, clock.instant().minus(staleAfter), timeLimit);
     } catch (TimeoutException e) {
       throw new TimeoutException(
           "cache " + cacheName + " of project " + project + ": " + e.getMessage());
@@ -94,7 +119,7 @@ public final class CacheCollector implements Collector {
   /** Volume figures are extra: failing to read them must not cost the cache's own figures. */
   private Optional<Volume> volume() {
     try {
-      return filesystems.volumeOf(path);
+      return filesystems.get().volumeOf(path);
     } catch (IOException | RuntimeException e) {
       LOG.warn(
           "cache {} of project {}: cannot read the volume of {}: {}",
@@ -112,5 +137,10 @@ public final class CacheCollector implements Collector {
 
   private static double seconds(Instant instant) {
     return instant.getEpochSecond() + instant.getNano() / 1e9;
+  }
+
+  private static <T> Supplier<T> supplier(T value, String name) {
+    Objects.requireNonNull(value, name);
+    return () -> value;
   }
 }

@@ -1,5 +1,8 @@
 package dev.dxexporter.collect.deps;
 
+import dev.dxexporter.collect.deps.manifest.DependencyReport;
+import dev.dxexporter.collect.deps.manifest.LockSource;
+import dev.dxexporter.collect.deps.manifest.PackageDependencies;
 import dev.dxexporter.metrics.Sample;
 import java.util.ArrayList;
 import java.util.List;

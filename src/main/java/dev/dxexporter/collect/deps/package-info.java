@@ -3,16 +3,17 @@
  * distinct external ones, and what the lockfile pins.
  *
  * <p>Wiring: one {@link dev.dxexporter.collect.deps.DependencyCollector} per configured project,
- * given the {@link dev.dxexporter.collect.deps.Ecosystem}s to read (none = detect from the root
- * manifests on every run). {@link dev.dxexporter.collect.deps.DependencyMetrics} lists the metric
- * families.
+ * given the {@link dev.dxexporter.collect.deps.manifest.Ecosystem}s to read (none = detect from the
+ * root manifests on every run). {@link dev.dxexporter.collect.deps.DependencyMetrics} lists the
+ * metric families.
  *
- * <p>Layout: each ecosystem reads alone in its sub-package ({@code cargo}, {@code maven}, {@code
- * npm}, {@code go}), whose one public class is its {@link
- * dev.dxexporter.collect.deps.EcosystemReader}; the sub-packages share only this package (the
- * {@link dev.dxexporter.collect.deps.DependencyReport} they return, {@link
- * dev.dxexporter.collect.deps.LockSource} and {@link dev.dxexporter.collect.deps.WorkspaceGlob})
- * and the input kit in {@code collect/input} (size-capped reads confined to the project root,
- * located {@code InputException}s), never each other.
+ * <p>Layout, with no import circle: each ecosystem reads alone in its sub-package ({@code cargo},
+ * {@code maven}, {@code npm}, {@code go}), whose one public class is its {@link
+ * dev.dxexporter.collect.deps.manifest.EcosystemReader}; the sub-packages share only {@code
+ * manifest} (the {@link dev.dxexporter.collect.deps.manifest.DependencyReport} they return, {@link
+ * dev.dxexporter.collect.deps.manifest.LockSource}, {@link
+ * dev.dxexporter.collect.deps.manifest.WorkspaceGlob}) and the input kit in {@code collect/input}
+ * (size-capped reads confined to the project root, located {@code InputException}s), never each
+ * other. This package composes them into the collector.
  */
 package dev.dxexporter.collect.deps;

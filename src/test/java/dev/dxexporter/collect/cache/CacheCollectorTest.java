@@ -85,7 +85,7 @@ class CacheCollectorTest {
     long stale = GnuDu.staleBytes(target, clock.instant().minus(STALE_AFTER));
     assertThat(stale).isPositive().isLessThan(du.allocatedBytes());
     assertThat(value(byName, "dx_cache_stale_bytes")).isEqualTo(stale);
-    assertThat(byName.get("dx_cache_newest_file_timestamp_seconds").value())
+    assertThat(((Sample.Scalar) byName.get("dx_cache_newest_file_timestamp_seconds")).value())
         .isCloseTo(GnuDu.newestMtime(target).doubleValue(), within(1e-6));
 
     long[] df = df(target);
@@ -137,7 +137,7 @@ class CacheCollectorTest {
 
   private static long value(Map<String, Sample> byName, String name) {
     assertThat(byName).containsKey(name);
-    return (long) byName.get(name).value();
+    return (long) ((Sample.Scalar) byName.get(name)).value();
   }
 
   /** Size and available bytes as df reports them. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxexporter.collect.deps.manifest.Ecosystem;
 import dev.dxexporter.metrics.MetricFamily;
 import dev.dxexporter.metrics.Sample;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class DependencyCollectorTest {
     return samples.stream()
         .filter(
             s -> s.family().equals(family) && s.labels().entrySet().containsAll(want.entrySet()))
-        .map(Sample::value)
+        .map(s -> ((Sample.Scalar) s).value())
         .reduce(
             (a, b) -> {
               throw new AssertionError("more than one sample for " + want);

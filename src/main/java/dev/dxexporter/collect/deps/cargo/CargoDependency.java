@@ -1,6 +1,6 @@
 package dev.dxexporter.collect.deps.cargo;
 
-import dev.dxexporter.collect.deps.LockSource;
+import dev.dxexporter.collect.deps.manifest.LockSource;
 import java.nio.file.Path;
 import java.util.Optional;
 

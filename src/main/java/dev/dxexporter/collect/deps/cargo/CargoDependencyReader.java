@@ -1,10 +1,10 @@
 package dev.dxexporter.collect.deps.cargo;
 
-import dev.dxexporter.collect.deps.DependencyReport;
-import dev.dxexporter.collect.deps.Ecosystem;
-import dev.dxexporter.collect.deps.EcosystemReader;
-import dev.dxexporter.collect.deps.LockSummary;
-import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.deps.manifest.DependencyReport;
+import dev.dxexporter.collect.deps.manifest.Ecosystem;
+import dev.dxexporter.collect.deps.manifest.EcosystemReader;
+import dev.dxexporter.collect.deps.manifest.LockSummary;
+import dev.dxexporter.collect.deps.manifest.PackageDependencies;
 import dev.dxexporter.collect.input.InputException;
 import dev.dxexporter.collect.input.TomlDocuments;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.dxexporter.collect.deps.cargo;
 
-import dev.dxexporter.collect.deps.LockSource;
-import dev.dxexporter.collect.deps.LockSummary;
+import dev.dxexporter.collect.deps.manifest.LockSource;
+import dev.dxexporter.collect.deps.manifest.LockSummary;
 import dev.dxexporter.collect.input.InputException;
 import dev.dxexporter.collect.input.TomlDocuments;
 import java.nio.file.Path;

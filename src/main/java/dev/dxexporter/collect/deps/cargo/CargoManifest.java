@@ -1,6 +1,6 @@
 package dev.dxexporter.collect.deps.cargo;
 
-import dev.dxexporter.collect.deps.LockSource;
+import dev.dxexporter.collect.deps.manifest.LockSource;
 import dev.dxexporter.collect.input.InputException;
 import dev.dxexporter.collect.input.TomlDocuments;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.dxexporter.collect.deps.maven;
 
-import dev.dxexporter.collect.deps.DependencyReport;
-import dev.dxexporter.collect.deps.Ecosystem;
-import dev.dxexporter.collect.deps.EcosystemReader;
-import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.deps.manifest.DependencyReport;
+import dev.dxexporter.collect.deps.manifest.Ecosystem;
+import dev.dxexporter.collect.deps.manifest.EcosystemReader;
+import dev.dxexporter.collect.deps.manifest.PackageDependencies;
 import dev.dxexporter.collect.input.BoundedFiles;
 import dev.dxexporter.collect.input.InputException;
 import dev.dxexporter.collect.input.SecureXml;

@@ -1,8 +1,8 @@
 package dev.dxexporter.collect.deps.npm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dxexporter.collect.deps.LockSource;
-import dev.dxexporter.collect.deps.LockSummary;
+import dev.dxexporter.collect.deps.manifest.LockSource;
+import dev.dxexporter.collect.deps.manifest.LockSummary;
 import dev.dxexporter.collect.input.InputException;
 import dev.dxexporter.collect.input.JsonDocuments;
 import java.nio.file.Path;

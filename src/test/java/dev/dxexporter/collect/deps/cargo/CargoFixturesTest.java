@@ -3,9 +3,9 @@ package dev.dxexporter.collect.deps.cargo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dxexporter.collect.deps.DependencyReport;
 import dev.dxexporter.collect.deps.DepsFixtures;
-import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.deps.manifest.DependencyReport;
+import dev.dxexporter.collect.deps.manifest.PackageDependencies;
 import dev.dxexporter.collect.input.BoundedFiles;
 import dev.dxexporter.collect.input.TomlDocuments;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package dev.dxexporter.collect.deps.cargo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dxexporter.collect.deps.DependencyReport;
-import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.deps.manifest.DependencyReport;
+import dev.dxexporter.collect.deps.manifest.PackageDependencies;
 import dev.dxexporter.collect.input.BoundedFiles;
 import dev.dxexporter.collect.input.InputException;
 import dev.dxexporter.collect.input.TomlDocuments;

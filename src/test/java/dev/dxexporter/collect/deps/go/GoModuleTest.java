@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dxexporter.collect.deps.DependencyReport;
 import dev.dxexporter.collect.deps.DepsFixtures;
-import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.deps.manifest.DependencyReport;
+import dev.dxexporter.collect.deps.manifest.PackageDependencies;
 import dev.dxexporter.collect.input.BoundedFiles;
 import dev.dxexporter.collect.input.InputException;
 import java.nio.file.Files;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dxexporter.collect.deps.DependencyReport;
 import dev.dxexporter.collect.deps.DepsFixtures;
-import dev.dxexporter.collect.deps.LockSource;
-import dev.dxexporter.collect.deps.LockSummary;
-import dev.dxexporter.collect.deps.PackageDependencies;
+import dev.dxexporter.collect.deps.manifest.DependencyReport;
+import dev.dxexporter.collect.deps.manifest.LockSource;
+import dev.dxexporter.collect.deps.manifest.LockSummary;
+import dev.dxexporter.collect.deps.manifest.PackageDependencies;
 import dev.dxexporter.collect.input.BoundedFiles;
 import dev.dxexporter.collect.input.InputException;
 import dev.dxexporter.collect.input.JsonDocuments;

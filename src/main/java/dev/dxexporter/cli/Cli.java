@@ -1,0 +1,54 @@
+package dev.dxexporter.cli;
+
+import dev.dxexporter.plan.Source;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The command line: {@code serve} (the default), {@code config check FILE}, {@code --version}.
+ * Usage errors exit 2 with the flag named, an unusable config 1.
+ */
+public final class Cli {
+  private Cli() {}
+
+  /** The command line over {@code sources}, ready to {@code execute(args)}. */
+  public static CommandLine commandLine(List<? extends Source<?, ?>> sources) {
+    CommandLine cli = new CommandLine(new Root(sources));
+    cli.addSubcommand("serve", new CommandLine(new ServeCommand(sources)));
+    CommandLine config = new CommandLine(new ConfigCommand());
+    config.addSubcommand("check", new CommandLine(new ConfigCheckCommand(sources)));
+    cli.addSubcommand("config", config);
+    cli.setCaseInsensitiveEnumValuesAllowed(false);
+    return cli;
+  }
+
+  @Command(
+      name = "dx-exporter",
+      mixinStandardHelpOptions = true,
+      versionProvider = VersionProvider.class,
+      description = "Prometheus exporter for build health and developer experience.")
+  static final class Root implements Callable<Integer> {
+    private final List<? extends Source<?, ?>> sources;
+    @Mixin ServeOptions options;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    Root(List<? extends Source<?, ?>> sources) {
+      this.sources = sources;
+    }
+
+    /** With no subcommand, serve. */
+    @Override
+    public Integer call() {
+      return ServeCommand.serve(sources, options, spec.commandLine());
+    }
+  }
+
+  @Command(
+      name = "config",
+      description = "Work with config files.",
+      mixinStandardHelpOptions = true)
+  static final class ConfigCommand {}
+}

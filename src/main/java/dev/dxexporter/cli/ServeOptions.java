@@ -1,0 +1,103 @@
+package dev.dxexporter.cli;
+
+import dev.dxexporter.http.ListenAddress;
+import dev.dxexporter.logging.LogFormat;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The flags of {@code serve}, in the Prometheus style ({@code --web.listen-address} ...). */
+final class ServeOptions {
+  @Option(
+      names = "--config.file",
+      paramLabel = "FILE",
+      description =
+          "YAML config file. Without it, the current directory is monitored as one project.")
+  Path configFile;
+
+  @Option(
+      names = "--web.config.file",
+      paramLabel = "FILE",
+      description =
+          "exporter-toolkit web config (TLS, basic auth, headers). Read at start-up and"
+              + " on reload. Default: none (plain HTTP, no auth).")
+  Path webConfigFile;
+
+  @Option(
+      names = "--web.listen-address",
+      paramLabel = "[HOST]:PORT",
+      description = "Address to listen on; repeat for several. Default: ${DEFAULT-VALUE}.")
+  List<String> listenAddresses = new ArrayList<>(List.of(":29100"));
+
+  @Option(
+      names = "--web.telemetry-path",
+      paramLabel = "PATH",
+      defaultValue = "/metrics",
+      description = "Path under which to expose metrics. Default: ${DEFAULT-VALUE}.")
+  String telemetryPath;
+
+  @Option(
+      names = "--log.level",
+      paramLabel = "LEVEL",
+      defaultValue = "info",
+      description =
+          "Only log messages with the given severity or above: debug, info, warn, error."
+              + " Default: ${DEFAULT-VALUE}.")
+  String logLevel;
+
+  @Option(
+      names = "--log.format",
+      paramLabel = "FORMAT",
+      defaultValue = "logfmt",
+      description = "Output format of log messages: logfmt, json. Default: ${DEFAULT-VALUE}.")
+  LogFormat logFormat;
+
+  @Option(
+      names = "--collector.concurrency",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "Collectors that may run at the same time. Default: ${DEFAULT-VALUE}.")
+  int collectorThreads;
+
+  @Option(
+      names = "--collector.scan-threads",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "Threads of the cache scanner's work-stealing pool. Default: ${DEFAULT-VALUE}.")
+  int scanThreads;
+
+  /**
+   * The listen addresses, checked; every problem names its flag.
+   *
+   * @throws CommandLine.ParameterException a usage error (exit 2)
+   */
+  List<ListenAddress> validate(CommandLine cli) {
+    if (collectorThreads < 1 || collectorThreads > 256) {
+      throw new CommandLine.ParameterException(
+          cli, "--collector.concurrency must be between 1 and 256, not " + collectorThreads);
+    }
+    if (scanThreads < 1 || scanThreads > 256) {
+      throw new CommandLine.ParameterException(
+          cli, "--collector.scan-threads must be between 1 and 256, not " + scanThreads);
+    }
+    if (!telemetryPath.startsWith("/")
+        || telemetryPath.startsWith("/-/")
+        || telemetryPath.equals("/")) {
+      throw new CommandLine.ParameterException(
+          cli,
+          "--web.telemetry-path must start with '/' and must not be '/' or under '/-/': "
+              + telemetryPath);
+    }
+    List<ListenAddress> out = new ArrayList<>();
+    for (String address : listenAddresses) {
+      try {
+        out.add(ListenAddress.parse(address));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(cli, "--web.listen-address: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+}

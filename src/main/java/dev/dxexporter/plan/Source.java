@@ -1,0 +1,29 @@
+package dev.dxexporter.plan;
+
+import dev.dxexporter.config.ConfigSection;
+import dev.dxexporter.config.ProjectConfig;
+import java.util.List;
+
+/**
+ * One source of samples (build caches, dependencies, test reports, ...): it owns its config section
+ * (reading, validation, defaults, zero-config detection, through {@link ConfigSection}) and plans
+ * its collector instances for each project it is on for. {@code Main} lists the sources explicitly;
+ * config loading and planning iterate over that list. Adding a source is: its {@code collect/<x>/}
+ * package, one {@code Source} implementation here, one line in {@code Main}.
+ */
+public interface Source<D, S> extends ConfigSection<D, S> {
+  /** The source's name, e.g. {@code cache}; used in logs. */
+  String name();
+
+  /**
+   * The collector instances for one project. Called on start-up and on every reload, so it must be
+   * cheap: it creates collectors, not threads or connections (those are {@link PlanContext}
+   * services).
+   */
+  List<PlannedCollector> plan(ProjectConfig project, S settings, PlanContext context);
+
+  /** One short line for the start-up log, e.g. {@code target=/p/target}. */
+  default String describe(S settings) {
+    return String.valueOf(settings);
+  }
+}
