@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * its {@code --- PASS/FAIL/SKIP:} lines are counted too (benchmarks and build or runtime failures,
  * which have no such line but become cases, are left out of that second check).
  *
- * <p>gotestsum writes a package whose test binary failed outside any test (a TestMain exit, a
- * build error) as one failed case named after the failure in a suite whose {@code tests="0"}: its
- * own counts leave that case out, and it counts it in the root's {@code errors}. We count it as the
+ * <p>gotestsum writes a package whose test binary failed outside any test (a TestMain exit, a build
+ * error) as one failed case named after the failure in a suite whose {@code tests="0"}: its own
+ * counts leave that case out, and it counts it in the root's {@code errors}. We count it as the
  * failed case it is written as.
  */
 class GoFixturesTest {

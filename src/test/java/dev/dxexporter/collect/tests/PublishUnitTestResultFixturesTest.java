@@ -28,10 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Its {@code tests_*} stats count distinct (class, name) pairs, a pair being error if any of its
  * cases errored, else failure if any failed, else success if any passed, else skipped; we count
  * every case, so the stats are compared after the same grouping (cases without a name are not
- * grouped, as there; its case list leaves them out, so the case comparison does too, but they count).
- * A file without any testcase ({@code no-cases-but-tests.xml}) gets its stats
- * from the suites' {@code tests=} / {@code failures=} attributes there; we count cases, so that file
- * has 0 (its {@code .results} lists no case, which the first test checks). Its {@code runs_*} stats count
+ * grouped, as there; its case list leaves them out, so the case comparison does too, but they
+ * count). A file without any testcase ({@code no-cases-but-tests.xml}) gets its stats from the
+ * suites' {@code tests=} / {@code failures=} attributes there; we count cases, so that file has 0
+ * (its {@code .results} lists no case, which the first test checks). Its {@code runs_*} stats count
  * result elements (a case with skipped + failure is one run skipped and one failed, and {@code
  * runs_succ} can go negative): not comparable, and deliberately not our semantics.
  */

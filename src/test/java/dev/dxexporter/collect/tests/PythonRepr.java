@@ -19,7 +19,9 @@ final class PythonRepr {
       if (trimmed.endsWith(",")) {
         trimmed = trimmed.substring(0, trimmed.length() - 1);
       }
-      if (current != null && field != null && (trimmed.startsWith("'") || trimmed.startsWith("\""))) {
+      if (current != null
+          && field != null
+          && (trimmed.startsWith("'") || trimmed.startsWith("\""))) {
         current.merge(field, literal(trimmed), String::concat); // pprint's implicit concatenation
       } else if (trimmed.startsWith("publish.unittestresults.UnitTestCase(")) {
         current = new HashMap<>();

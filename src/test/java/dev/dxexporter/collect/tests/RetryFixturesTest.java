@@ -22,19 +22,45 @@ class RetryFixturesTest {
     String jenkins = "junit-plugin/src/test/resources/hudson/tasks/junit/gh-237/";
     String quick = "quick-junit/crates/quick-junit-tests/tests/fixtures/basic_report.xml";
     return Stream.of(
-        Arguments.of(surefire + "testsuitexmlparser/TEST-org.acme.FlakyTest.xml", "testFlaky", TestResult.FLAKY, 4),
-        Arguments.of(surefire + "testsuitexmlparser/TEST-org.acme.FlakyTest.xml", "testStable", TestResult.PASSED, 0),
+        Arguments.of(
+            surefire + "testsuitexmlparser/TEST-org.acme.FlakyTest.xml",
+            "testFlaky",
+            TestResult.FLAKY,
+            4),
+        Arguments.of(
+            surefire + "testsuitexmlparser/TEST-org.acme.FlakyTest.xml",
+            "testStable",
+            TestResult.PASSED,
+            0),
         Arguments.of(jenkins + "TEST-io.olamy.FlakyTest.xml", "testApp", TestResult.FLAKY, 2),
         Arguments.of(jenkins + "TEST-io.olamy.AlwaysFailTest.xml", "testApp", TestResult.FAILED, 3),
-        Arguments.of("nextest/fixtures/fixture-project-junit.xml", "test_cwd", TestResult.PASSED, 0),
-        Arguments.of("nextest/fixtures/fixture-project-junit.xml", "test_failure_assert", TestResult.FAILED, 2),
-        Arguments.of("nextest/fixtures/fixture-project-junit.xml", "test_flaky_mod_4", TestResult.FLAKY, 3),
+        Arguments.of(
+            "nextest/fixtures/fixture-project-junit.xml", "test_cwd", TestResult.PASSED, 0),
+        Arguments.of(
+            "nextest/fixtures/fixture-project-junit.xml",
+            "test_failure_assert",
+            TestResult.FAILED,
+            2),
+        Arguments.of(
+            "nextest/fixtures/fixture-project-junit.xml", "test_flaky_mod_4", TestResult.FLAKY, 3),
         Arguments.of(quick, "testcase4", TestResult.FLAKY, 2),
         Arguments.of(quick, "testcase5", TestResult.FAILED, 2),
         Arguments.of(quick, "testcase7", TestResult.FAILED, 2),
-        Arguments.of("allure2/plugins/junit-xml-plugin/src/test/resources/junitdata/TEST-test.RetryTest.xml", "searchTest", TestResult.ERRORED, 3),
-        Arguments.of("action-junit-report/test_results/maven_surefire_flaky/surefire-report.xml", "createWebhook", TestResult.FLAKY, 1),
-        Arguments.of("action-junit-report/test_results/junit_flaky_failure/marathon_junit_report.xml", "testFlakyFailure", TestResult.FLAKY, 1));
+        Arguments.of(
+            "allure2/plugins/junit-xml-plugin/src/test/resources/junitdata/TEST-test.RetryTest.xml",
+            "searchTest",
+            TestResult.ERRORED,
+            3),
+        Arguments.of(
+            "action-junit-report/test_results/maven_surefire_flaky/surefire-report.xml",
+            "createWebhook",
+            TestResult.FLAKY,
+            1),
+        Arguments.of(
+            "action-junit-report/test_results/junit_flaky_failure/marathon_junit_report.xml",
+            "testFlakyFailure",
+            TestResult.FLAKY,
+            1));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -68,8 +94,14 @@ class RetryFixturesTest {
   static Stream<Arguments> flakyFiles() {
     return Stream.of(
         // the message attribute of the first flakyFailure
-        Arguments.of("junit-plugin/src/test/resources/hudson/tasks/junit/gh-237/TEST-io.olamy.FlakyTest.xml", "testApp", "obvious fail"),
+        Arguments.of(
+            "junit-plugin/src/test/resources/hudson/tasks/junit/gh-237/TEST-io.olamy.FlakyTest.xml",
+            "testApp",
+            "obvious fail"),
         // no message attribute: the first line of the element's own text
-        Arguments.of("nextest/fixtures/fixture-project-junit.xml", "test_flaky_mod_4", "thread 'test_flaky_mod_4' panicked at tests/basic.rs:43:9:"));
+        Arguments.of(
+            "nextest/fixtures/fixture-project-junit.xml",
+            "test_flaky_mod_4",
+            "thread 'test_flaky_mod_4' panicked at tests/basic.rs:43:9:"));
   }
 }

@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * dorny/test-reporter's inputs against its expected results: every case of every report in its
- * Jest snapshots (name, result, time in ms), and the passed / failed / skipped counts of every
- * report in its rendered summaries ({@code __outputs__/*.md}). test-reporter has no flaky or errored
- * result: its {@code success} is our passed or flaky, its {@code failed} our failed or errored.
- * Its nette-tester parser rewrites case names for display (class, file and method joined), so for
- * those reports the names are not compared, only each case's result and time. Names are compared
- * with whitespace runs collapsed and trimmed: test-reporter keeps the raw line breaks of a {@code
+ * dorny/test-reporter's inputs against its expected results: every case of every report in its Jest
+ * snapshots (name, result, time in ms), and the passed / failed / skipped counts of every report in
+ * its rendered summaries ({@code __outputs__/*.md}). test-reporter has no flaky or errored result:
+ * its {@code success} is our passed or flaky, its {@code failed} our failed or errored. Its
+ * nette-tester parser rewrites case names for display (class, file and method joined), so for those
+ * reports the names are not compared, only each case's result and time. Names are compared with
+ * whitespace runs collapsed and trimmed: test-reporter keeps the raw line breaks of a {@code
  * name="..."} attribute and trims it, while XML attribute-value normalisation (which StAX applies)
  * turns each line break into a space.
  */
@@ -50,7 +50,10 @@ class TestReporterFixturesTest {
     }
     List<JestSnapshot.Case> expected =
         report.cases().stream()
-            .map(e -> new JestSnapshot.Case(renamed ? "" : collapse(e.name()), e.result(), e.millis()))
+            .map(
+                e ->
+                    new JestSnapshot.Case(
+                        renamed ? "" : collapse(e.name()), e.result(), e.millis()))
             .toList();
     assertThat(expected).isNotEmpty();
     // test-reporter groups a suite's cases by class name; the order within a group is kept
