@@ -14,9 +14,11 @@ package dev.dxexporter.collect.tests;
  * <tr><th>dialect</th><th>what the tool writes</th><th>wall time</th></tr>
  * <tr><td>{@link #NEXTEST}</td><td>{@code <testsuites time timestamp>}: the run's total and start;
  *     suites (binaries) have no time, cases run in parallel</td><td>root {@code time}</td></tr>
- * <tr><td>{@link #JEST_JUNIT}</td><td>{@code <testsuites time>}: the run's elapsed time; suites
- *     (files) run in parallel workers, each with start {@code timestamp}</td><td>root {@code
- *     time}</td></tr>
+ * <tr><td>{@link #JEST_JUNIT}</td><td>{@code <testsuites time>}: now − the run's start ("since
+ *     tests are typically executed in parallel this time can be significantly smaller than the sum
+ *     of the individual test suites", its source; its earliest versions summed the suites);
+ *     suites (files) run in parallel workers, each with a start {@code timestamp}</td><td>root
+ *     {@code time}</td></tr>
  * <tr><td>{@link #PYTEST}</td><td>one {@code <testsuite time timestamp>}: the session's duration
  *     and start</td><td>that suite's span</td></tr>
  * <tr><td>{@link #SUREFIRE}</td><td>one file per class, {@code <testsuite time>} without start;
