@@ -108,7 +108,9 @@ record RootTotals(
       }
       return new CoverageCount(c.getAsLong(), n.getAsLong());
     }
-    if (rate(kind).isPresent() && rate(kind).getAsDouble() > 0) {
+    // 0 and 1 are what coverage.py and istanbul write for an empty report; anything between is
+    // coverage this report claims without the counts to export it.
+    if (rate(kind).isPresent() && rate(kind).getAsDouble() > 0 && rate(kind).getAsDouble() < 1) {
       warnings.add(line, "no class lines and no root " + kind + " counts: reported as 0/0");
     }
     return counted;
