@@ -121,34 +121,31 @@ public final class LcovReader {
       int v = colon + 1;
       int code = code(l, s, colon);
       if (code == DA) {
-        open(l, "DA").lineData(l, v);
+        open(l, s, colon).lineData(l, v);
       } else if (code == BRDA) {
-        open(l, "BRDA").branchData(l, v);
+        open(l, s, colon).branchData(l, v);
       } else if (code == SF) {
         startSection(l, v);
-      } else if (code == FN || code == FNDA || code == FNL || code == FNA) {
-        LcovSection at = open(l, key(l, s, colon));
-        if (code == FN) {
-          at.functionName(l, v);
-        } else if (code == FNDA) {
-          at.functionData(l, v);
-        } else if (code == FNL) {
-          at.functionLeader(l, v);
-        } else {
-          at.functionAlias(l, v);
-        }
+      } else if (code == FN) {
+        open(l, s, colon).functionName(l, v);
+      } else if (code == FNDA) {
+        open(l, s, colon).functionData(l, v);
+      } else if (code == FNL) {
+        open(l, s, colon).functionLeader(l, v);
+      } else if (code == FNA) {
+        open(l, s, colon).functionAlias(l, v);
       } else if (code == LF || code == LH) {
-        open(l, key(l, s, colon)).summary(0, code == LH, l, v, key(l, s, colon));
+        open(l, s, colon).summary(0, code == LH, l, v, code == LH ? "LH" : "LF");
       } else if (code == BRF || code == BRH) {
-        open(l, key(l, s, colon)).summary(1, code == BRH, l, v, key(l, s, colon));
+        open(l, s, colon).summary(1, code == BRH, l, v, code == BRH ? "BRH" : "BRF");
       } else if (code == FNF || code == FNH) {
-        open(l, key(l, s, colon)).summary(2, code == FNH, l, v, key(l, s, colon));
+        open(l, s, colon).summary(2, code == FNH, l, v, code == FNH ? "FNH" : "FNF");
       } else if (code == TN) {
         if (section != null) {
           implicitEnd(l, "TN");
         }
       } else if (code == VER || code == MCDC || code == MCF || code == MCH) {
-        open(l, key(l, s, colon)); // MC/DC is not reported
+        open(l, s, colon); // MC/DC is not reported
       } else if (key(l, s, colon).isEmpty()) {
         throw l.error("not an LCOV record: `" + l.text(s, l.end) + "`");
       } else {
@@ -210,9 +207,10 @@ public final class LcovReader {
       return l.text(from, colon);
     }
 
-    private LcovSection open(LcovLines l, String record) throws InputException {
+    /** The open section, for the record at {@code [s, colon)}; an error when none is open. */
+    private LcovSection open(LcovLines l, int s, int colon) throws InputException {
       if (section == null) {
-        throw l.error(record + " outside a record: no SF before it");
+        throw l.error(key(l, s, colon) + " outside a record: no SF before it");
       }
       return section;
     }
