@@ -173,7 +173,11 @@ public final class CoberturaReader {
       if (hits < 0) {
         warnings.add("negative", values.line(), "negative hits: counted as not executed");
       }
-      current.lines.mark(number, hits > 0, budget, values.line());
+      try { // the location is only looked up on failure: getLocation() allocates
+        current.lines.mark(number, hits > 0, budget, 0);
+      } catch (InputException e) {
+        throw values.error(e.problem());
+      }
       lineElements++;
       String branch = values.get("branch");
       if (branch == null || !branch.equalsIgnoreCase("true")) {
@@ -199,7 +203,11 @@ public final class CoberturaReader {
                 + "\": "
                 + (covered > total ? "more covered than total" : "more than 65535 branches"));
       }
-      current.branches.add((long) number << 32 | total << 16 | covered, budget, values.line());
+      try {
+        current.branches.add((long) number << 32 | total << 16 | covered, budget, 0);
+      } catch (InputException e) {
+        throw values.error(e.problem());
+      }
     }
 
     private static long parse(String digits) {

@@ -14,7 +14,8 @@ import java.util.Optional;
  * One entry point for every coverage format: tells the format from the content (the XML root
  * element, or an LCOV record on the first line), with the file name as a hint when the content
  * cannot tell, and hands the stream to {@link CoberturaReader}, {@link LcovReader} or {@link
- * JacocoReader}. Stateless and thread-safe; one instance can serve every collector and push.
+ * JacocoReader}. Keeps no state between reads (each read builds its own), so one instance can serve
+ * every collector and push.
  */
 public final class CoverageReaders {
   private final CoberturaReader cobertura;

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param files distinct source files the report covers (LCOV {@code SF} paths, Cobertura class
  *     {@code filename}s, JaCoCo {@code <sourcefile>} elements)
  * @param warnings recoverable oddities the reader worked around, each naming the file (and line
- *     where known), for the caller to log; at most {@link Warnings#MAX} plus one summary line
+ *     where known), for the caller to log; at most 20 plus one line counting the rest
  */
 public record CoverageReport(
     CoverageFormat format,

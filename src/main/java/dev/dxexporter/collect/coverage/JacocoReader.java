@@ -35,6 +35,9 @@ public final class JacocoReader {
   private static final long MAX_COUNT = 1_000_000_000_000_000L;
   private static final String[] TYPES = {"LINE", "BRANCH", "METHOD"};
 
+  /** JaCoCo nests report, group, package, class, method; groups nest a few levels at most. */
+  private static final int MAX_DEPTH = 256;
+
   private final SecureXml xml;
 
   public JacocoReader() {
@@ -141,6 +144,9 @@ public final class JacocoReader {
     }
 
     private void start(String element) throws InputException {
+      if (depth >= MAX_DEPTH) {
+        throw values.error("elements nested deeper than " + MAX_DEPTH);
+      }
       if (depth == 0) {
         if (!element.equals("report")) {
           throw values.error("root element <" + element + "> is not JaCoCo's <report>");

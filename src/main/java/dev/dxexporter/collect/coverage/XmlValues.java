@@ -4,14 +4,11 @@ import dev.dxexporter.collect.input.InputException;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamReader;
 
 /** Attribute values of an XML report, validated, with errors located at the element. */
 final class XmlValues {
-  private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-
   private final XMLStreamReader reader;
   private final Path file;
 
@@ -33,6 +30,23 @@ final class XmlValues {
       throw error("<" + reader.getLocalName() + "> has no " + attribute);
     }
     return count(attribute, v, max);
+  }
+
+  /** For a decimal integer of any length: its sign (-1, 0, 1); 2 when it is not one. */
+  private static int integerSign(String v) {
+    int i = v.startsWith("-") ? 1 : 0;
+    if (i == v.length()) {
+      return 2;
+    }
+    boolean nonZero = false;
+    for (; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return 2;
+      }
+      nonZero |= c != '0';
+    }
+    return !nonZero ? 0 : v.startsWith("-") ? -1 : 1;
   }
 
   /** An optional non-negative integer up to {@code max}; {@code absent} when it is missing. */
@@ -70,9 +84,9 @@ final class XmlValues {
     if (v == null) {
       throw error("<" + reader.getLocalName() + "> has no " + attribute);
     }
-    if (INTEGER.matcher(v).matches()) {
-      boolean nonZero = v.chars().anyMatch(c -> c >= '1' && c <= '9');
-      return !nonZero ? 0 : v.startsWith("-") ? -1 : 1;
+    int sign = integerSign(v);
+    if (sign != 2) {
+      return sign;
     }
     try {
       double d = Double.parseDouble(v);

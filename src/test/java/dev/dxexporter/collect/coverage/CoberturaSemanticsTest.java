@@ -165,6 +165,20 @@ class CoberturaSemanticsTest {
   }
 
   @Test
+  void aHostileLineNumberIsRefusedByTheDetailBudgetWithItsLocation() {
+    CoberturaReader small =
+        new CoberturaReader(new dev.dxexporter.collect.input.SecureXml(), 1024 * 1024);
+    String xml =
+        classes(
+            "<class filename=\"a\"><lines>\n<line number=\"2000000000\" hits=\"1\"/>"
+                + "</lines></class>");
+    assertThatThrownBy(() -> small.read(Fixtures.stream(xml), NAME))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("c.xml:5:")
+        .hasMessageContaining("budget");
+  }
+
+  @Test
   void anExternalEntityIsNeverRead() {
     String xml =
         "<?xml version=\"1.0\"?><!DOCTYPE coverage [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"

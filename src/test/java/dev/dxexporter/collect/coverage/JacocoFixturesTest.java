@@ -173,6 +173,24 @@ class JacocoFixturesTest {
         .hasMessageContaining("root element <coverage> is not JaCoCo's <report>");
   }
 
+  @Test
+  void hostileNestingIsRefusedBeforeItCostsMemory() {
+    String deep = "<report name=\"r\">" + "<group name=\"g\">".repeat(100_000);
+    assertThatThrownBy(() -> reader.read(Fixtures.stream(deep), Path.of("j.xml")))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("nested deeper than 256");
+  }
+
+  @Test
+  void aDoctypeNamingAnHttpDtdIsNotFetched() throws Exception {
+    String xml =
+        "<?xml version=\"1.0\"?><!DOCTYPE report PUBLIC \"-//JACOCO//DTD Report 1.1//EN\""
+            + " \"http://127.0.0.1:9/report.dtd\"><report name=\"r\">"
+            + "<counter type=\"LINE\" missed=\"1\" covered=\"3\"/></report>";
+    assertThat(reader.read(Fixtures.stream(xml), Path.of("j.xml")).lines())
+        .isEqualTo(new CoverageCount(3, 4));
+  }
+
   private static long attr(Element e, String name) {
     return e.getAttribute(name).isEmpty() ? 0 : Long.parseLong(e.getAttribute(name));
   }
