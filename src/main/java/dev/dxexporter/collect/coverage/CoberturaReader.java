@@ -55,7 +55,7 @@ public final class CoberturaReader {
 
   public CoberturaReader(SecureXml xml, long maxDetailBytes) {
     this.xml = xml;
-    this.maxDetailBytes = maxDetailBytes;
+    this.maxDetailBytes = DetailBudget.checked(maxDetailBytes);
   }
 
   /** Reads {@code in} to its end; {@code name} names the input in errors and warnings. */

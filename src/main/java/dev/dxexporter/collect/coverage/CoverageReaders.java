@@ -18,12 +18,15 @@ import java.util.Optional;
  * every collector and push.
  */
 public final class CoverageReaders {
+  /** The detail budget of {@link #CoverageReaders()}: 256 MiB. */
+  public static final long DEFAULT_MAX_DETAIL_BYTES = DetailBudget.DEFAULT_MAX_BYTES;
+
   private final CoberturaReader cobertura;
   private final LcovReader lcov;
   private final JacocoReader jacoco;
 
   public CoverageReaders() {
-    this(DetailBudget.DEFAULT_MAX_BYTES);
+    this(DEFAULT_MAX_DETAIL_BYTES);
   }
 
   /**

@@ -20,6 +20,14 @@ final class DetailBudget {
   private final Path file;
   private long used;
 
+  /** {@code maxBytes}, when it is a usable budget. */
+  static long checked(long maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("detail budget must be positive: " + maxBytes);
+    }
+    return maxBytes;
+  }
+
   DetailBudget(long maxBytes, Path file) {
     this.maxBytes = maxBytes;
     this.file = file;

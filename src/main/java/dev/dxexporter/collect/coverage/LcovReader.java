@@ -43,7 +43,7 @@ public final class LcovReader {
    * @param maxDetailBytes memory the per-line detail may take before the report is refused
    */
   public LcovReader(long maxDetailBytes) {
-    this.maxDetailBytes = maxDetailBytes;
+    this.maxDetailBytes = DetailBudget.checked(maxDetailBytes);
   }
 
   /** Reads {@code in} to its end; {@code name} names the input in errors and warnings. */

@@ -1,6 +1,7 @@
 package dev.dxexporter.collect.coverage;
 
 import dev.dxexporter.collect.input.InputException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,10 +15,10 @@ import java.util.Map;
  */
 final class LcovSection {
   private static final String[] KINDS = {"LF/LH", "BRF/BRH", "FNF/FNH"};
-  private static final String[][] DETAIL = {{"DA"}, {"BRDA"}, {"FN, FNDA, FNL or FNA"}};
+  private static final String[] DETAIL = {"DA", "BRDA", "FN, FNDA, FNL or FNA"};
 
   private final LcovFile file;
-  private final java.nio.file.Path report;
+  private final Path report;
   private final String path;
   private final DetailBudget budget;
   private final Warnings warnings;
@@ -41,12 +42,7 @@ final class LcovSection {
 
   private final Map<Long, Integer> countsSeen = new HashMap<>();
 
-  LcovSection(
-      LcovFile file,
-      java.nio.file.Path report,
-      String path,
-      DetailBudget budget,
-      Warnings warnings) {
+  LcovSection(LcovFile file, Path report, String path, DetailBudget budget, Warnings warnings) {
     this.file = file;
     this.report = report;
     this.path = path;
@@ -220,6 +216,7 @@ final class LcovSection {
         continue;
       }
       if (hasDetail[k]) {
+        // FNF/FNH are not cross-checked: lcov 1 counts every FN name, lcov 2.2 function groups.
         if (k < 2 && (found >= 0 && found != detailFound[k] || hit >= 0 && hit != detailHit[k])) {
           warnings.add(
               KINDS[k] + " mismatch",
@@ -232,7 +229,7 @@ final class LcovSection {
                   + "/"
                   + show(found)
                   + " but the "
-                  + DETAIL[k][0]
+                  + DETAIL[k]
                   + " records count "
                   + detailHit[k]
                   + "/"

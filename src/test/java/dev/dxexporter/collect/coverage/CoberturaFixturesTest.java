@@ -36,6 +36,7 @@ class CoberturaFixturesTest {
     assertThat(report.branches())
         .isEqualTo(stated.rootCount("branches"))
         .isEqualTo(stated.branches());
+    assertThat(report.functions()).isEmpty(); // Cobertura's <method>s are not counted
     assertThat(report.warnings()).isEmpty();
 
     // Without the root's counts (the coverage-03 shape) the numbers are the same.
