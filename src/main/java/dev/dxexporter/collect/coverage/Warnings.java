@@ -27,7 +27,9 @@ final class Warnings {
 
   /** Adds a warning at {@code line} (0 = unknown); {@code kind} groups repeats of one problem. */
   void add(String kind, int line, String message) {
-    if (!kinds.add(kind) || kept.size() >= MAX) {
+    // The size check comes first, so that kinds never outgrows MAX either (a hostile file can
+    // name millions of distinct unknown record types).
+    if (kept.size() >= MAX || !kinds.add(kind)) {
       dropped++;
       return;
     }

@@ -121,6 +121,20 @@ class LcovSemanticsTest {
   }
 
   @Test
+  void warningsAreCappedAndCounted() throws Exception {
+    StringBuilder text = new StringBuilder("SF:a.c\n");
+    for (int i = 0; i < 1000; i++) {
+      text.append("X")
+          .append((char) ('a' + i % 26))
+          .append((char) ('a' + i / 26 % 26))
+          .append(":1\n");
+    }
+    CoverageReport r = read(text.append("end_of_record\n").toString());
+    assertThat(r.warnings()).hasSize(Warnings.MAX + 1);
+    assertThat(r.warnings().get(Warnings.MAX)).contains("980 more warnings");
+  }
+
+  @Test
   void aSectionOpenedWithoutClosingThePreviousIsClosedWithAWarning() throws Exception {
     CoverageReport r = read("SF:a.c\nDA:1,1\nSF:b.c\nDA:1,0\nend_of_record\nend_of_record\n");
     assertThat(r.lines()).isEqualTo(new CoverageCount(1, 2));
