@@ -46,9 +46,11 @@ public final class BenchmarkDiscovery {
       return List.of();
     }
     ReportGlob glob = new ReportGlob(criterionDir, dir -> false);
+    Path absolute = criterionDir.toAbsolutePath().normalize();
     List<Path> out = new ArrayList<>();
     for (Path estimates : glob.files("**/new/estimates.json")) {
-      out.add(estimates.getParent().getParent());
+      // as the caller named the root: relative stays relative
+      out.add(criterionDir.resolve(absolute.relativize(estimates.getParent().getParent())));
     }
     return out;
   }
@@ -64,8 +66,10 @@ public final class BenchmarkDiscovery {
       return List.of();
     }
     ReportGlob glob = new ReportGlob(storage, dir -> false);
+    Path absolute = storage.toAbsolutePath().normalize();
     Map<String, List<Path>> byMachine = new TreeMap<>();
-    for (Path file : glob.files("*/*_*.json")) {
+    for (Path found : glob.files("*/*_*.json")) {
+      Path file = storage.resolve(absolute.relativize(found));
       if (AUTOSAVE.matcher(file.getFileName().toString()).matches()) {
         byMachine
             .computeIfAbsent(file.getParent().getFileName().toString(), k -> new ArrayList<>())

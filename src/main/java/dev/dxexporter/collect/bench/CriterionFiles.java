@@ -5,7 +5,6 @@ import dev.dxexporter.collect.input.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,8 +49,7 @@ final class CriterionFiles {
       throw new InputException(file, "estimates must be a JSON object");
     }
     Map<String, Estimate> out = new HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
       if (e.getValue().isNull()) {
         continue;
       }

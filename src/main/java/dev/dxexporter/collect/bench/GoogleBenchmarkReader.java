@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxexporter.collect.input.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,8 +137,7 @@ final class GoogleBenchmarkReader implements JsonBenchmarkReader {
     if (items != null && bytes != null) {
       result.metric("bytes_per_second", bytes, Units.BYTES_PER_SECOND);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = typical.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
+    for (Map.Entry<String, JsonNode> f : typical.properties()) {
       if (!KNOWN.contains(f.getKey()) && f.getValue().isNumber()) {
         result.metric(f.getKey(), Checked.number(typical, f.getKey(), file, at), "");
       }

@@ -5,7 +5,6 @@ import dev.dxexporter.collect.input.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -173,8 +172,7 @@ final class JmhReader implements JsonBenchmarkReader {
     if (metrics == null || !metrics.isObject()) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = metrics.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : metrics.properties()) {
       String name = e.getKey().startsWith("\u00b7") ? e.getKey().substring(1) : e.getKey();
       JsonNode m = e.getValue();
       if (!m.path("score").isNumber()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxexporter.collect.input.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -51,8 +50,7 @@ final class JuliaBenchmarkReader implements JsonBenchmarkReader {
         if (data == null || !data.isObject()) {
           throw new InputException(file, "at " + at + ": BenchmarkGroup without `data`");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : data.properties()) {
           String child = name.isEmpty() ? e.getKey() : name + "/" + e.getKey();
           entry(e.getValue(), child, out, file, at + "[1].data." + e.getKey());
         }

@@ -46,18 +46,61 @@ final class SpecialFunctions {
 
   /** The regularised incomplete beta function I_x(a, b), for a, b > 0 and 0 ≤ x ≤ 1. */
   static double regularizedBeta(double x, double a, double b) {
-    if (!(a > 0) || !(b > 0) || !(x >= 0 && x <= 1)) {
+    return regularizedBeta(x, 1 - x, a, b);
+  }
+
+  /**
+   * I_x(a, b) with {@code y = 1 − x} passed in, so that a caller who knows 1 − x more precisely
+   * than the subtraction would give (x close to 1) keeps its digits.
+   */
+  static double regularizedBeta(double x, double y, double a, double b) {
+    if (!(a > 0) || !(b > 0) || !(x >= 0 && x <= 1) || !(y >= 0 && y <= 1)) {
       throw new IllegalArgumentException("regularizedBeta(" + x + ", " + a + ", " + b + ")");
     }
-    if (x == 0 || x == 1) {
-      return x;
+    if (x == 0 || y == 0) {
+      return x == 0 ? 0 : 1;
     }
-    double front =
-        Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
+    double front = Math.exp(a * Math.log(x) + b * Math.log(y) - lnBeta(a, b));
     if (x < (a + 1) / (a + b + 2)) {
       return front * betaContinuedFraction(x, a, b) / a;
     }
-    return 1 - front * betaContinuedFraction(1 - x, b, a) / b;
+    return 1 - front * betaContinuedFraction(y, b, a) / b;
+  }
+
+  /**
+   * ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), computed as R's {@code lbeta} does for large
+   * arguments (Stirling with its correction term), where the plain difference of log-gammas loses
+   * about log10(a) digits.
+   */
+  static double lnBeta(double a, double b) {
+    double p = Math.min(a, b);
+    double q = Math.max(a, b);
+    if (p >= 10) {
+      double corr = stirlingCorrection(p) + stirlingCorrection(q) - stirlingCorrection(p + q);
+      return -0.5 * Math.log(q)
+          + 0.5 * Math.log(2 * Math.PI)
+          + corr
+          + (p - 0.5) * Math.log(p / (p + q))
+          + q * Math.log1p(-p / (p + q));
+    }
+    if (q >= 10) {
+      double corr = stirlingCorrection(q) - stirlingCorrection(p + q);
+      return lnGamma(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
+    }
+    return lnGamma(p) + lnGamma(q) - lnGamma(p + q);
+  }
+
+  /** ln Γ(x) − ((x − ½) ln x − x + ½ ln 2π) for x ≥ 10: the Stirling series. */
+  private static double stirlingCorrection(double x) {
+    double r = 1 / x;
+    double r2 = r * r;
+    return r
+        * (1.0 / 12
+            - r2
+                * (1.0 / 360
+                    - r2
+                        * (1.0 / 1260
+                            - r2 * (1.0 / 1680 - r2 * (1.0 / 1188 - r2 * 691.0 / 360360)))));
   }
 
   private static double betaContinuedFraction(double x, double a, double b) {

@@ -31,13 +31,9 @@ public final class StudentT {
       return 2 * SpecialFunctions.normalSurvival(Math.abs(t));
     }
     double t2 = t * t;
-    // df / (df + t²) loses every digit when t² dwarfs df; the form t²/(df + t²) = 1 - x keeps
-    // them for the symmetric call.
-    double x = df / (df + t2);
-    if (x > 0.5) {
-      return 1 - SpecialFunctions.regularizedBeta(t2 / (df + t2), 0.5, df / 2);
-    }
-    return SpecialFunctions.regularizedBeta(x, df / 2, 0.5);
+    // x = df/(df + t²) and 1 − x = t²/(df + t²), each computed directly: the subtraction would
+    // lose the digits of a small t.
+    return SpecialFunctions.regularizedBeta(df / (df + t2), t2 / (df + t2), df / 2, 0.5);
   }
 
   /** P(T ≤ t). */
