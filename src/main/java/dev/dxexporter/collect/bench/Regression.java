@@ -24,7 +24,7 @@ import java.util.List;
  * <p><b>Two samples</b> ({@link #compare}): per-iteration samples of two runs, or the last N point
  * estimates of each branch. Each side needs at least {@code minSamples} (10) values, else <i>not
  * enough data</i>. The test is Welch's t-test (default) or Mann–Whitney U (exact without ties up to
- * 50 values a side, else normal approximation with tie and continuity correction), two-sided.
+ * 30 values a side, else normal approximation with tie and continuity correction), two-sided.
  * <i>Regressed</i> when change &lt; −threshold (10 %) and p &lt; significance (0.05);
  * <i>improved</i> when change &gt; +threshold and p &lt; significance; else unchanged.
  *

@@ -104,18 +104,17 @@ class StatisticsTest {
     assertThat(small.u()).isEqualTo(4.0);
     assertThat(small.p()).isCloseTo(0.05194805194805195, relative(0.05194805194805195, 1e-12));
 
-    double[] x = new double[40];
-    double[] y = new double[45];
-    for (int i = 1; i <= 40; i++) {
-      x[i - 1] = (i * 0.6180339887498949) % 1;
-    }
-    for (int j = 1; j <= 45; j++) {
-      y[j - 1] = ((j * 0.4142135623730951) % 1) + 0.1;
-    }
-    MannWhitneyU mid = MannWhitneyU.of(x, y);
+    double[] x = sequence(40, 0.6180339887498949, 0);
+    double[] y = sequence(45, 0.4142135623730951, 0.1);
+    MannWhitneyU large = MannWhitneyU.of(x, y); // beyond EXACT_MAX: the normal approximation
+    assertThat(large.exact()).isFalse();
+    assertThat(large.u()).isEqualTo(709.0);
+    assertThat(large.p()).isCloseTo(0.09349185082275155, relative(0.09349185082275155, 1e-9));
+    MannWhitneyU mid =
+        MannWhitneyU.of(sequence(25, 0.6180339887498949, 0), sequence(28, 0.4142135623730951, 0.1));
     assertThat(mid.exact()).isTrue();
-    assertThat(mid.u()).isEqualTo(709.0);
-    assertThat(mid.p()).isCloseTo(0.09360351792970162, relative(0.09360351792970162, 1e-9));
+    assertThat(mid.u()).isEqualTo(287.0);
+    assertThat(mid.p()).isCloseTo(0.2679075928267505, relative(0.2679075928267505, 1e-9));
     WelchTTest w = WelchTTest.of(x, y);
     assertThat(w.t()).isCloseTo(-1.7599898765970716, within(1e-12));
     assertThat(w.p()).isCloseTo(0.08215274114429032, relative(0.08215274114429032, 1e-9));
@@ -173,6 +172,15 @@ class StatisticsTest {
     assertThat(s.originalCount()).isEqualTo(25_000);
     assertThat(s.values()[1]).isEqualTo(2.0); // every 2.5th value
     assertThat(s.values()[Samples.MAX - 1]).isEqualTo(24_997.0);
+  }
+
+  /** (i·step) mod 1 + offset for i = 1..n: distinct values, the same in Python. */
+  private static double[] sequence(int n, double step, double offset) {
+    double[] out = new double[n];
+    for (int i = 1; i <= n; i++) {
+      out[i - 1] = ((i * step) % 1) + offset;
+    }
+    return out;
   }
 
   static double[] perIteration(Path sample) throws Exception {
