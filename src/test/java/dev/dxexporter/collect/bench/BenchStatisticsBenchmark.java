@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of a regression verdict and of reading results, for BENCHMARKS.md: Welch and
  * Mann–Whitney on two samples of {@link Samples#MAX} values (the most a result keeps), a whole
- * criterion tree (the deduplicate fixture: 20 benchmarks, 66 run directories), and the
+ * criterion tree (the deduplicate fixture: 18 benchmarks, 60 run directories), and the
  * github-action-benchmark JMH and pytest inputs. Run from the repository root:
  *
  * <pre>
