@@ -143,21 +143,23 @@ final class GoogleBenchmarkReader implements JsonBenchmarkReader {
       }
     }
     String unit = typical.path("time_unit").asText("ns");
+    // An aggregate's "iterations" counts repetitions: the run facts come from a repetition.
+    JsonNode run = first != null ? first : typical;
     result
         .reported(
             typical.get("real_time").asDouble(),
             unit + "/iter",
             null,
             "iterations: "
-                + typical.path("iterations").asText()
+                + run.path("iterations").asText()
                 + "\ncpu: "
                 + JsNumbers.format(typical.path("cpu_time").asDouble())
                 + " "
                 + unit
                 + "\nthreads: "
-                + typical.path("threads").asText())
-        .detail("iterations", typical.path("iterations").asText(null))
-        .detail("threads", typical.path("threads").asText(null))
+                + run.path("threads").asText())
+        .detail("iterations", run.path("iterations").asText(null))
+        .detail("threads", run.path("threads").asText(null))
         .detail("repetitions", reps.length > 1 ? reps.length : null)
         .detail("label", typical.path("label").asText(null));
     return result.build();
