@@ -22,7 +22,8 @@ import java.util.Map;
  *   <li>{@code scoreConfidence} is JMH's 99.9 % interval. JMH writes {@code "NaN"} (a string) when
  *       one iteration gives no error; that reads as "no interval".
  *   <li>Secondary metric names lose JMH's {@code ·} prefix (JMH before 1.36); {@code
- *       gc.alloc.rate.norm} ({@code B/op}) gives {@link BenchmarkResult#bytesPerOp()}.
+ *       gc.alloc.rate.norm} ({@code B/op}) gives {@link BenchmarkResult#bytesPerOp()}; the GC
+ *       profiler's metrics are costs (lower is better), {@code gc.alloc.rate} in MB/sec too.
  *   <li>The name is the method with {@code " ( {params as JSON} )"} as github-action-benchmark
  *       writes it; a name that recurs with another mode gets {@code " [mode]"}.
  * </ul>
@@ -180,7 +181,12 @@ final class JmhReader implements JsonBenchmarkReader {
       }
       double score = Checked.number(m, "score", file, where + "." + e.getKey());
       String unit = m.path("scoreUnit").asText("");
-      result.metric(name, score, unit);
+      // The GC profiler's values are costs, its MB/sec too: more allocation is worse.
+      result.metric(
+          name,
+          score,
+          unit,
+          name.startsWith("gc.") ? Direction.LOWER_IS_BETTER : Units.direction(unit));
       if (name.equals("gc.alloc.rate.norm") && unit.equals("B/op")) {
         result.bytesPerOp(Checked.nonNegative(score, file, where + "." + e.getKey()));
       }

@@ -31,31 +31,36 @@ public record MannWhitneyU(double u, double p, boolean exact) {
     if (n1 == 0 || n2 == 0) {
       throw new IllegalArgumentException("Mann-Whitney U needs values in both samples");
     }
-    int n = n1 + n2;
-    double[] all = new double[n];
-    System.arraycopy(first, 0, all, 0, n1);
-    System.arraycopy(second, 0, all, n1, n2);
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+    if (!finite(first) || !finite(second)) {
+      throw new IllegalArgumentException("Mann-Whitney U needs finite values");
     }
-    Arrays.sort(order, (a, b) -> Double.compare(all[a], all[b]));
+    int n = n1 + n2;
+    // Ranks by merging the two sorted samples: a tie group spanning both gets its average rank.
+    double[] a = first.clone();
+    double[] b = second.clone();
+    Arrays.sort(a);
+    Arrays.sort(b);
     double rankSumFirst = 0;
     double tieTerm = 0;
-    for (int i = 0; i < n; ) {
-      int j = i;
-      while (j + 1 < n && all[order[j + 1]] == all[order[i]]) {
+    int i = 0;
+    int j = 0;
+    int rank = 0; // ranks handed out so far
+    while (i < n1 || j < n2) {
+      double v = j == n2 || (i < n1 && a[i] <= b[j]) ? a[i] : b[j];
+      int inFirst = 0;
+      while (i < n1 && a[i] == v) {
+        i++;
+        inFirst++;
+      }
+      int inSecond = 0;
+      while (j < n2 && b[j] == v) {
         j++;
+        inSecond++;
       }
-      double rank = (i + j) / 2.0 + 1; // average of ranks i+1 .. j+1
-      for (int k = i; k <= j; k++) {
-        if (order[k] < n1) {
-          rankSumFirst += rank;
-        }
-      }
-      double t = j - i + 1;
+      double t = inFirst + inSecond;
+      rankSumFirst += inFirst * (rank + (t + 1) / 2);
       tieTerm += t * t * t - t;
-      i = j + 1;
+      rank += inFirst + inSecond;
     }
     double u1 = rankSumFirst - n1 * (n1 + 1) / 2.0;
     double big = Math.max(u1, (double) n1 * n2 - u1);
@@ -69,6 +74,15 @@ public record MannWhitneyU(double u, double p, boolean exact) {
     }
     double z = (big - mu - 0.5) / sigma;
     return new MannWhitneyU(u1, Math.min(1, 2 * SpecialFunctions.normalSurvival(z)), false);
+  }
+
+  static boolean finite(double[] values) {
+    for (double v : values) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** P(U ≥ u) under the null hypothesis for sample sizes m and n, without ties. */

@@ -75,6 +75,9 @@ public final class Regression {
       return RegressionResult.notEnoughData(
           n1, n2, "needs " + policy.minSamples() + " values a side, has " + n1 + " and " + n2);
     }
+    if (!MannWhitneyU.finite(current) || !MannWhitneyU.finite(baseline)) {
+      return RegressionResult.notEnoughData(n1, n2, "a sample holds NaN or an infinity");
+    }
     boolean welch = policy.test() == RegressionMethod.WELCH_T;
     double now = welch ? WelchTTest.mean(current) : Samples.of(current).quantile(0.5);
     double then = welch ? WelchTTest.mean(baseline) : Samples.of(baseline).quantile(0.5);
@@ -102,6 +105,9 @@ public final class Regression {
           1, n, "needs " + policy.minSamples() + " past results, has " + n);
     }
     double[] past = history.stream().mapToDouble(Double::doubleValue).toArray();
+    if (!Double.isFinite(current) || !MannWhitneyU.finite(past)) {
+      return RegressionResult.notEnoughData(1, n, "a value is NaN or an infinity");
+    }
     boolean welch = policy.test() == RegressionMethod.WELCH_T;
     double reference = welch ? WelchTTest.mean(past) : Samples.of(past).quantile(0.5);
     double change = dir.performanceChange(current, reference);

@@ -72,7 +72,11 @@ final class ResultBuilder {
   }
 
   ResultBuilder metric(String metricName, double value, String unit) {
-    metrics.add(new Metric(metricName, value, unit, Units.direction(unit)));
+    return metric(metricName, value, unit, Units.direction(unit));
+  }
+
+  ResultBuilder metric(String metricName, double value, String unit, Direction direction) {
+    metrics.add(new Metric(metricName, value, unit, direction));
     return this;
   }
 

@@ -37,6 +37,7 @@ class JmhRealOutputTest {
       assertThat(r.bytesPerOp())
           .isEqualTo(run.get("secondaryMetrics").get("gc.alloc.rate.norm").get("score").asDouble());
       assertThat(r.metric("gc.count").unit()).isEqualTo("counts");
+      assertThat(r.metric("gc.alloc.rate").direction()).isEqualTo(Direction.LOWER_IS_BETTER);
       if (mode.equals("thrpt")) {
         assertThat(pm.get("scoreUnit").asText()).isEqualTo("ops/us");
         assertThat(r.primary())

@@ -80,6 +80,25 @@ class RegressionTest {
   }
 
   @Test
+  void nonFiniteValuesAreNotEnoughData() {
+    double[] withNan = normal(20, 1.0, 0.01, 12);
+    withNan[3] = Double.NaN;
+    assertThat(
+            new Regression(MANN_WHITNEY)
+                .compare(withNan, normal(20, 1.0, 0.01, 13), Direction.LOWER_IS_BETTER)
+                .reason())
+        .isEqualTo("a sample holds NaN or an infinity");
+    assertThat(
+            new Regression()
+                .againstHistory(
+                    Double.POSITIVE_INFINITY,
+                    List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+                    Direction.LOWER_IS_BETTER)
+                .verdict())
+        .isEqualTo(RegressionVerdict.NOT_ENOUGH_DATA);
+  }
+
+  @Test
   void lowerThroughputIsWorse() {
     RegressionResult r =
         new Regression()
