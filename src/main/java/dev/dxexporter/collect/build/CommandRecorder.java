@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import oshi.SystemInfo;
-import oshi.software.os.OperatingSystem;
 
 /**
  * Runs one build command and measures it: the engine of {@code dx-exporter record --project P
@@ -50,7 +49,7 @@ public final class CommandRecorder {
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-  private final OperatingSystem os;
+  private final ProcessTable processes;
   private final Duration sampleInterval;
   private final boolean forwardSignals;
   private final Clock clock;
@@ -65,15 +64,19 @@ public final class CommandRecorder {
    *     a JVM that records one command at a time (the command line), never inside the daemon
    */
   public CommandRecorder(Duration sampleInterval, boolean forwardSignals) {
-    this(new SystemInfo().getOperatingSystem(), sampleInterval, forwardSignals, Clock.systemUTC());
+    this(
+        ProcessTable.forThisSystem(() -> new SystemInfo().getOperatingSystem()),
+        sampleInterval,
+        forwardSignals,
+        Clock.systemUTC());
   }
 
   CommandRecorder(
-      OperatingSystem os, Duration sampleInterval, boolean forwardSignals, Clock clock) {
+      ProcessTable processes, Duration sampleInterval, boolean forwardSignals, Clock clock) {
     if (sampleInterval.isNegative() || sampleInterval.isZero()) {
       throw new IllegalArgumentException("sample interval must be positive: " + sampleInterval);
     }
-    this.os = os;
+    this.processes = processes;
     this.sampleInterval = sampleInterval;
     this.forwardSignals = forwardSignals;
     this.clock = clock;
@@ -101,7 +104,8 @@ public final class CommandRecorder {
     try (SignalForwarder signals =
             forwardSignals ? SignalForwarder.to(process) : SignalForwarder.none();
         ProcessTreeSampler sampler =
-            new ProcessTreeSampler(os, process.pid(), process::isAlive, sampleInterval).start()) {
+            new ProcessTreeSampler(processes, process.pid(), process::isAlive, sampleInterval)
+                .start()) {
       exitCode = waitFor(process);
       tree = sampler.stop();
     }

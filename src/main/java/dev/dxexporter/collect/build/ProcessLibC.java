@@ -6,10 +6,11 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 /**
- * The two libc calls the command recorder needs, bound by JNA direct mapping like {@code
+ * The libc calls the command recorder needs, bound by JNA direct mapping like {@code
  * collect/cache/LibC}: {@code kill}, to forward SIGINT as SIGINT (the JDK's {@code
- * ProcessHandle.destroy()} can only send SIGTERM), and {@code getrusage}, for the kernel's own
- * account of the CPU time of the recorder's finished children.
+ * ProcessHandle.destroy()} can only send SIGTERM); {@code getrusage}, for the kernel's own account
+ * of the CPU time of the recorder's finished children; {@code sysconf}, for the units of {@code
+ * /proc/PID/stat} (clock ticks, pages).
  */
 final class ProcessLibC {
   /** {@code who} for getrusage: the terminated, waited-for children (and their waited-for ones). */
@@ -25,6 +26,11 @@ final class ProcessLibC {
   static final int RU_STIME_OFFSET = 16;
   static final int RU_MAXRSS_OFFSET = 32;
 
+  /** {@code sysconf} names (glibc, every Linux architecture). */
+  static final int SC_CLK_TCK = 2;
+
+  static final int SC_PAGESIZE = 30;
+
   /** Why binding failed, or null when the functions are usable. */
   static final String UNAVAILABLE_REASON = bind();
 
@@ -32,7 +38,7 @@ final class ProcessLibC {
 
   private static String bind() {
     if (!Platform.isLinux() || !Platform.is64Bit()) {
-      return "kill and getrusage are bound for 64-bit Linux only; this is "
+      return "kill, getrusage and sysconf are bound for 64-bit Linux only; this is "
           + Platform.getOSType()
           + (Platform.is64Bit() ? "" : " (32-bit)");
     }
@@ -40,11 +46,13 @@ final class ProcessLibC {
       Native.register(ProcessLibC.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
       return null;
     } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-      return "cannot bind kill and getrusage of the C library through JNA: " + e;
+      return "cannot bind kill, getrusage and sysconf of the C library through JNA: " + e;
     }
   }
 
   static native int kill(int pid, int signal);
 
   static native int getrusage(int who, Pointer usage);
+
+  static native long sysconf(int name);
 }

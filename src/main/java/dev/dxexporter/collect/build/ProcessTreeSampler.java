@@ -3,20 +3,18 @@ package dev.dxexporter.collect.build;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import oshi.software.os.OSProcess;
-import oshi.software.os.OperatingSystem;
 
 /**
- * Samples a running process and all its descendants through OSHI at a fixed interval, on its own
- * thread: the peak of the summed resident set size, and per process the last seen user and kernel
- * CPU time, so the CPU of children that exited between samples is kept as of their last sample.
+ * Samples a running process and all its descendants (through a {@link ProcessTable}) at a fixed
+ * interval, on its own thread: the peak of the summed resident set size, and per process the last
+ * seen user and kernel CPU time, so the CPU of children that exited between samples is kept as of
+ * their last sample.
  *
  * <p>What it cannot see: a process that starts and exits between two samples, a spike of memory
  * shorter than the interval, the CPU a process uses after its last sample, and descendants that
@@ -25,7 +23,7 @@ import oshi.software.os.OperatingSystem;
  * figures, which cover the first and third gaps for waited-for children.
  */
 final class ProcessTreeSampler implements AutoCloseable {
-  private record ProcessKey(int pid, long startMillis) {}
+  private record ProcessKey(int pid, long startTime) {}
 
   private record CpuMillis(long user, long kernel) {
     CpuMillis max(CpuMillis other) {
@@ -33,7 +31,7 @@ final class ProcessTreeSampler implements AutoCloseable {
     }
   }
 
-  private final OperatingSystem os;
+  private final ProcessTable table;
   private final int rootPid;
   private final BooleanSupplier rootAlive;
   private final long intervalNanos;
@@ -42,7 +40,7 @@ final class ProcessTreeSampler implements AutoCloseable {
 
   // Written by the sampling thread only; read after join(), which orders the reads after writes.
   private final Map<ProcessKey, CpuMillis> cpu = new HashMap<>();
-  private long rootStartMillis = -1;
+  private long rootStartTime = -1;
   private long peakRssBytes;
   private int peakTreeSize;
   private int samples;
@@ -54,11 +52,11 @@ final class ProcessTreeSampler implements AutoCloseable {
    *     pid may belong to an unrelated process
    */
   ProcessTreeSampler(
-      OperatingSystem os, long rootPid, BooleanSupplier rootAlive, Duration interval) {
+      ProcessTable table, long rootPid, BooleanSupplier rootAlive, Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("sample interval must be positive: " + interval);
     }
-    this.os = os;
+    this.table = table;
     this.rootPid = Math.toIntExact(rootPid);
     this.rootAlive = rootAlive;
     this.intervalNanos = interval.toNanos();
@@ -115,24 +113,22 @@ final class ProcessTreeSampler implements AutoCloseable {
     if (!rootAlive.getAsBoolean()) {
       return;
     }
-    OSProcess root = os.getProcess(rootPid);
-    if (root == null) {
+    List<ProcessTable.Snapshot> tree = table.tree(rootPid);
+    if (tree.isEmpty()) {
       return;
     }
-    if (rootStartMillis < 0) {
-      rootStartMillis = root.getStartTime();
-    } else if (root.getStartTime() != rootStartMillis) {
+    long rootStart = tree.get(0).startTime();
+    if (rootStartTime < 0) {
+      rootStartTime = rootStart;
+    } else if (rootStart != rootStartTime) {
       return; // the pid now names another process
     }
-    List<OSProcess> tree = new ArrayList<>();
-    tree.add(root);
-    tree.addAll(os.getDescendantProcesses(rootPid, null, null, 0));
     long rss = 0;
-    for (OSProcess process : tree) {
-      rss += Math.max(0, process.getResidentMemory());
+    for (ProcessTable.Snapshot process : tree) {
+      rss += process.rssBytes();
       cpu.merge(
-          new ProcessKey(process.getProcessID(), process.getStartTime()),
-          new CpuMillis(Math.max(0, process.getUserTime()), Math.max(0, process.getKernelTime())),
+          new ProcessKey(process.pid(), process.startTime()),
+          new CpuMillis(process.userMillis(), process.kernelMillis()),
           CpuMillis::max);
     }
     samples++;
