@@ -14,7 +14,9 @@ import oshi.SystemInfo;
  *
  * <p>The command inherits the recorder's standard input, output and error, so its output passes
  * through byte for byte, unbuffered. SIGINT and SIGTERM sent to the recorder are forwarded to it
- * (when enabled, see {@link SignalForwarder}). {@link #record} returns once it has exited.
+ * (when enabled, see {@link SignalForwarder}). {@link #record} returns once it has exited. The
+ * process tree is sampled on a thread of its own ({@link ProcessTreeSampler}), from {@code /proc}
+ * where Linux lists children there, else through OSHI.
  *
  * <p>What each figure of the {@link BuildRecord} means, and its error:
  *
@@ -34,18 +36,24 @@ import oshi.SystemInfo;
  *       alone.
  *   <li><b>peak RSS</b>: the larger of (a) the highest sum of resident set sizes over the tree in
  *       one sample, every {@code sampleInterval}, and (b) the kernel's peak RSS of the single
- *       largest waited-for descendant ({@code ru_maxrss}), when that rose during the run. A lower
- *       bound on the true peak of the tree's sum, up to two effects: a spike shorter than the
- *       interval in several processes at once is missed; and pages shared between processes
- *       (libraries, copy-on-write after fork) count once per process, so the sum overstates the
- *       physical memory used. For a single-process command it matches {@code /usr/bin/time -v}.
+ *       largest waited-for descendant ({@code ru_maxrss}), when that rose during the run. Too low
+ *       by a peak shorter than the interval that several processes reach at once (one process's
+ *       short peak is caught by (b)); too high by the pages processes share (libraries,
+ *       copy-on-write after fork), which count once per process. For a single process it agreed
+ *       with {@code /usr/bin/time -v} within 0.1 %; for a tree GNU time reports the largest single
+ *       process, this the sum ({@code bench/build-recorder.sh}).
  *   <li><b>tree size</b>: the most processes alive in one sample, and how many distinct ones were
  *       seen; processes shorter than the interval may be missed.
  * </ul>
  */
 public final class CommandRecorder {
-  /** 50 ms: about 0.5 % of one core for a tree of 50 processes on this project's test machine. */
-  public static final Duration DEFAULT_SAMPLE_INTERVAL = Duration.ofMillis(50);
+  /**
+   * 100 ms. Sampling a tree of 50 processes takes about 2 ms through /proc (9 ms through OSHI):
+   * about 2 % of one core for the sampling thread, 6 % for the whole recorder JVM ({@code
+   * bench/build-recorder.sh}); single-process peaks shorter than this are still caught by
+   * getrusage.
+   */
+  public static final Duration DEFAULT_SAMPLE_INTERVAL = Duration.ofMillis(100);
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -54,7 +62,7 @@ public final class CommandRecorder {
   private final boolean forwardSignals;
   private final Clock clock;
 
-  /** Samples every 50 ms and forwards SIGINT/SIGTERM: the command-line recorder. */
+  /** Samples every 100 ms and forwards SIGINT/SIGTERM: the command-line recorder. */
   public CommandRecorder() {
     this(DEFAULT_SAMPLE_INTERVAL, true);
   }

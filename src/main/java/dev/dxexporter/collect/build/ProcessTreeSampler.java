@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Samples a running process and all its descendants (through a {@link ProcessTable}) at a fixed
@@ -23,6 +25,8 @@ import java.util.function.BooleanSupplier;
  * figures, which cover the first and third gaps for waited-for children.
  */
 final class ProcessTreeSampler implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ProcessTreeSampler.class);
+
   private record ProcessKey(int pid, long startTime) {}
 
   private record CpuMillis(long user, long kernel) {
@@ -45,7 +49,6 @@ final class ProcessTreeSampler implements AutoCloseable {
   private int peakTreeSize;
   private int samples;
   private long samplerCpuNanos;
-  private RuntimeException failure;
 
   /**
    * @param rootAlive whether the root is still this recorder's child: once it has been reaped its
@@ -69,13 +72,13 @@ final class ProcessTreeSampler implements AutoCloseable {
     return this;
   }
 
-  /** Stops sampling (after the sample in progress) and returns what was seen. */
+  /**
+   * Stops sampling (after the sample in progress) and returns what was seen; should sampling have
+   * failed, what was seen until then (logged as a warning).
+   */
   TreeUsage stop() throws InterruptedException {
     stopRequested.countDown();
     thread.join();
-    if (failure != null) {
-      throw failure;
-    }
     long user = 0;
     long kernel = 0;
     for (CpuMillis times : cpu.values()) {
@@ -104,7 +107,8 @@ final class ProcessTreeSampler implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      failure = e;
+      // A sampling bug must not cost the build's record: keep what was seen so far, and say so.
+      log.warn("sampling the process tree of {} stopped: {}", rootPid, e.toString());
     }
   }
 

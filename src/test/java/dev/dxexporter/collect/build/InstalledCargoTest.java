@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A report written just now by the cargo on this machine (skipped where there is none): a tiny
- * offline workspace, built twice, read back and checked against the report's own tables. Covers
- * whatever layout the installed cargo writes, which the fixtures may predate.
+ * Timing reports and message logs written just now by the cargo on this machine (skipped where
+ * there is none): a tiny offline package, built clean and again (no-op), read back and checked
+ * against the reports' own tables and against each other. Covers whatever layout the installed
+ * cargo writes, which the fixtures may predate.
  */
 class InstalledCargoTest {
   @TempDir Path tmp;

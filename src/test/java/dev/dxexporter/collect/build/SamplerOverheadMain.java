@@ -39,6 +39,13 @@ public final class SamplerOverheadMain {
       Thread.sleep(2000); // JIT-compile the sampling path before measuring
       warmUp.stop();
 
+      // Baseline: the JVM idle for as long, without sampling (JIT, GC and other threads).
+      long idleBefore = jvm.getProcessCpuTime();
+      long idleWallBefore = System.nanoTime();
+      Thread.sleep((long) (seconds * 1000));
+      double idleCpu = (jvm.getProcessCpuTime() - idleBefore) / 1e9;
+      double idleWall = (System.nanoTime() - idleWallBefore) / 1e9;
+
       long jvmBefore = jvm.getProcessCpuTime();
       long wallBefore = System.nanoTime();
       ProcessTreeSampler sampler =
@@ -51,7 +58,7 @@ public final class SamplerOverheadMain {
       System.out.printf(
           "table=%s processes=%d interval_ms=%d wall_s=%.2f samples=%d peak_tree=%d"
               + " sampler_cpu_s=%.3f sampler_cpu_pct=%.2f per_sample_ms=%.2f jvm_cpu_s=%.3f"
-              + " jvm_cpu_pct=%.2f%n",
+              + " jvm_cpu_pct=%.2f idle_jvm_cpu_pct=%.2f%n",
           table.getClass().getSimpleName(),
           processes,
           interval.toMillis(),
@@ -62,7 +69,8 @@ public final class SamplerOverheadMain {
           100 * usage.samplerCpuSeconds() / wall,
           1000 * usage.samplerCpuSeconds() / usage.samples(),
           jvmCpu,
-          100 * jvmCpu / wall);
+          100 * jvmCpu / wall,
+          100 * idleCpu / idleWall);
     } finally {
       tree.descendants().forEach(ProcessHandle::destroy);
       tree.destroy();
