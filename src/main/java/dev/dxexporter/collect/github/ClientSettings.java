@@ -34,9 +34,13 @@ public record ClientSettings(
   static final Duration SECONDARY_MIN_WAIT = Duration.ofMinutes(1);
 
   public ClientSettings {
-    String path = apiBase.getPath() == null ? "" : apiBase.getPath();
-    if (path.endsWith("/")) {
-      apiBase = apiBase.resolve(path.substring(0, path.length() - 1));
+    String base = apiBase.toString();
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    apiBase = URI.create(base);
+    if (apiBase.getHost() == null || apiBase.getQuery() != null) {
+      throw new IllegalArgumentException("not an API base URL: " + apiBase);
     }
     if (maxRetries < 0 || maxResponseBytes <= 0 || reserve < 0) {
       throw new IllegalArgumentException("negative retries, reserve or response size limit");
