@@ -1,6 +1,5 @@
 package dev.dxexporter.collect.github;
 
-import dev.dxexporter.collect.github.ApiException.Kind;
 import dev.dxexporter.collect.input.InputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,10 +55,13 @@ public final class ArtifactFetcher {
         } catch (InputException e) {
           skipped.add(new ArtifactReport.Skipped(artifact, e.getMessage()));
         } catch (ApiException e) {
-          if (e.kind() != Kind.NOT_FOUND && e.kind() != Kind.GONE) {
-            throw e;
+          // This artifact's own trouble skips it; the token's or the network's stops the fetch.
+          switch (e.kind()) {
+            case NOT_FOUND, GONE ->
+                skipped.add(new ArtifactReport.Skipped(artifact, "gone: " + e.getMessage()));
+            case BAD_RESPONSE -> skipped.add(new ArtifactReport.Skipped(artifact, e.getMessage()));
+            default -> throw e;
           }
-          skipped.add(new ArtifactReport.Skipped(artifact, "gone: " + e.getMessage()));
         }
       }
     } catch (ApiException e) {

@@ -2,6 +2,7 @@ package dev.dxexporter.collect.github;
 
 import dev.dxexporter.collect.github.ApiException.Kind;
 import dev.dxexporter.collect.input.BoundedFiles;
+import dev.dxexporter.collect.input.SizeLimitExceededException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -68,6 +69,9 @@ final class GitHubHttp {
       }
       byte[] body = BoundedFiles.bounded(in, settings.maxResponseBytes()).readAllBytes();
       return new ApiResponse(uri, status, response.headers(), body);
+    } catch (SizeLimitExceededException e) {
+      throw new ApiException(
+          Kind.BAD_RESPONSE, 200, uri.getPath() + ": " + e.getMessage(), null, e);
     } catch (IOException e) {
       throw new ApiException(Kind.NETWORK, 0, uri.getPath() + ": reading: " + e, null, e);
     }

@@ -1,6 +1,7 @@
 package dev.dxexporter.collect.github;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What the caller already holds of a run, so that a poll reports only what changed and fetches jobs
@@ -26,9 +27,9 @@ public record KnownRun(
 
   boolean sameAs(WorkflowRun run) {
     return run.runAttempt() == runAttempt
-        && java.util.Objects.equals(run.status(), status)
-        && java.util.Objects.equals(run.conclusion(), conclusion)
-        && java.util.Objects.equals(run.updatedAt(), updatedAt);
+        && Objects.equals(run.status(), status)
+        && Objects.equals(run.conclusion(), conclusion)
+        && Objects.equals(run.updatedAt(), updatedAt);
   }
 
   boolean done(WorkflowRun run) {

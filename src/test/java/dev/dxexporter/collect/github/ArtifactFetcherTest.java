@@ -122,6 +122,19 @@ class ArtifactFetcherTest {
   }
 
   @Test
+  void aStorageErrorSkipsThatArtifactOnly() throws Exception {
+    storage.replace("/blob/11", Reply.json(403, "<Error>AuthenticationFailed</Error>"));
+    ArtifactReport report =
+        new ArtifactFetcher(h.client, new ArtifactFilter(List.of("junit-*")), ZipLimits.defaults())
+            .fetch(OCTO, 42, (a, n, in) -> in.readAllBytes());
+    assertThat(report.problem()).isNull();
+    assertThat(report.skipped())
+        .extracting(s -> s.artifact().id())
+        .containsExactly(11L, 14L, 15L, 16L);
+    assertThat(report.skipped().get(0).reason()).contains("answered 403");
+  }
+
+  @Test
   void noPatternDownloadsNothing() throws Exception {
     ArtifactReport report =
         new ArtifactFetcher(h.client, new ArtifactFilter(List.of()), ZipLimits.defaults())

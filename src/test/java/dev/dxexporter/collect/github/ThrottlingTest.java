@@ -257,6 +257,39 @@ class ThrottlingTest {
   }
 
   @Test
+  void aResponseOverTheSizeLimitIsRefused() throws Exception {
+    ClientSettings d = h.settings();
+    ClientSettings small =
+        new ClientSettings(
+            d.apiBase(),
+            d.userAgent(),
+            d.requestTimeout(),
+            64,
+            d.maxRetries(),
+            d.backoffBase(),
+            d.backoffCap(),
+            d.maxInlineWait(),
+            d.reserve(),
+            d.credentialCooloff());
+    GitHubClient client =
+        new GitHubClient(
+            GitHubClient.newHttpClient(Duration.ofSeconds(5)),
+            small,
+            () -> "t",
+            new RequestBudget(4000, 100, h.clock),
+            h.clock,
+            h.clock.sleeper(),
+            new Random(1));
+    h.server.on(
+        RUNS, Reply.json(200, "{\"workflow_runs\":[" + "{\"id\":1},".repeat(50) + "{\"id\":2}]}"));
+    assertThatThrownBy(
+            () -> client.runs(client.urls().runs(OCTO, null, 100, null, false), 1, "octo/test"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_RESPONSE))
+        .hasMessageContaining("larger than the limit of 64 bytes");
+  }
+
+  @Test
   void retryAfterAsAnHttpDate() {
     var headers =
         java.net.http.HttpHeaders.of(
