@@ -44,6 +44,10 @@ public record StoreSettings(
     return new StoreSettings(retention, maxCaseRows, value, writerWait);
   }
 
+  public StoreSettings withWriterWait(Duration value) {
+    return new StoreSettings(retention, maxCaseRows, lockTimeout, value);
+  }
+
   private static void positive(String what, Duration d) {
     Objects.requireNonNull(d, what);
     if (d.isNegative() || d.isZero()) {
