@@ -74,9 +74,13 @@ final class Connections implements AutoCloseable {
         }
         c = writer;
         hook.beforeWrite(c);
-        c.setAutoCommit(false);
+        c.setAutoCommit(
+            false); // begins the transaction (SQLite: BEGIN IMMEDIATE, waits for the lock)
         result = work.run(c);
-        c.commit();
+        // The commit. Not commit(): xerial's commit() begins the next transaction right away, and
+        // a BEGIN IMMEDIATE failing on another process's lock would report a durable save as
+        // failed.
+        c.setAutoCommit(true);
       } catch (SQLException e) {
         discardWriter();
         writeErrors.incrementAndGet();
@@ -85,12 +89,24 @@ final class Connections implements AutoCloseable {
         discardWriter();
         throw e;
       }
-      try {
-        c.setAutoCommit(true);
-      } catch (SQLException e) {
-        discardWriter(); // committed already: only the connection is suspect
-      }
       return result;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code work} on the writer outside a transaction, for housekeeping whose failure changes
+   * nothing stored: a failure is ignored and the next write reopens the connection.
+   */
+  void tidy(Work<?> work) {
+    writeLock.lock();
+    try {
+      if (writer != null) {
+        work.run(writer);
+      }
+    } catch (SQLException e) {
+      discardWriter();
     } finally {
       writeLock.unlock();
     }
@@ -103,9 +119,8 @@ final class Connections implements AutoCloseable {
       if (c == null) {
         c = dialect.open(false);
       }
-      c.setAutoCommit(false);
+      c.setAutoCommit(false); // one snapshot for all the statements of this read
       T result = work.run(c);
-      c.commit();
       c.setAutoCommit(true);
       giveBack(c);
       return result;
@@ -169,11 +184,7 @@ final class Connections implements AutoCloseable {
 
   private void discardWriter() {
     if (writer != null) {
-      try {
-        writer.rollback();
-      } catch (SQLException | RuntimeException ignored) {
-        // closing rolls back as well
-      }
+      // Closing rolls back what is open; rollback() first could wait for a lock again.
       closeQuietly(writer);
       writer = null;
     }

@@ -36,6 +36,12 @@ public interface Dialect {
   /** Bytes the database takes on disk, 0 when unknown. */
   long sizeOnDiskBytes();
 
+  /**
+   * Runs on the writer, outside any transaction, after a save of many rows: lets the database give
+   * back the log space that save took (SQLite: checkpoint and truncate the WAL). Default: nothing.
+   */
+  default void afterLargeWrite(Connection writer) throws SQLException {}
+
   /** Whether the failure was a uniqueness violation (a concurrent save of the same identity). */
   boolean isUniqueViolation(SQLException e);
 }

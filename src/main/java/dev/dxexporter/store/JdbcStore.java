@@ -26,6 +26,9 @@ public final class JdbcStore implements Store {
     "report", "test_summary", "test_suite", "test_case", "coverage_point"
   };
 
+  /** A save of at least this many cases is followed by {@link Dialect#afterLargeWrite}. */
+  private static final long LARGE_WRITE_ROWS = 100_000;
+
   private final Connections connections;
   private final RetentionSweep retention;
   private final Clock clock;
@@ -66,15 +69,25 @@ public final class JdbcStore implements Store {
       ReportMeta meta, Iterator<TestCaseOutcome> cases, Supplier<TestReportSummary> summary) {
     Objects.requireNonNull(cases, "cases");
     Objects.requireNonNull(summary, "summary");
-    return save(
-        meta,
-        ReportWriter.TEST,
-        "saving test report " + meta.identity() + " of " + meta.project(),
-        (c, id) -> {
-          long rows = ReportWriter.insertCases(c, id, cases);
-          TestReportSummary s = Objects.requireNonNull(summary.get(), "summary");
-          ReportWriter.insertTestSummary(c, id, rows, s);
-        });
+    long[] rows = new long[1];
+    SaveOutcome outcome =
+        save(
+            meta,
+            ReportWriter.TEST,
+            "saving test report " + meta.identity() + " of " + meta.project(),
+            (c, id) -> {
+              rows[0] = ReportWriter.insertCases(c, id, cases);
+              TestReportSummary s = Objects.requireNonNull(summary.get(), "summary");
+              ReportWriter.insertTestSummary(c, id, rows[0], s);
+            });
+    if (rows[0] >= LARGE_WRITE_ROWS) {
+      connections.tidy(
+          c -> {
+            connections.dialect().afterLargeWrite(c);
+            return null;
+          });
+    }
+    return outcome;
   }
 
   @Override
@@ -97,7 +110,24 @@ public final class JdbcStore implements Store {
     void write(Connection c, long reportId) throws SQLException;
   }
 
+  /** Unwinds (and so rolls back) a save whose identity another process stored meanwhile. */
+  private static final class SavedMeanwhile extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SavedMeanwhile() {
+      super(null, null, false, false);
+    }
+  }
+
   private SaveOutcome save(ReportMeta meta, String kind, String action, Body body) {
+    try {
+      return saveOnce(meta, kind, action, body);
+    } catch (SavedMeanwhile e) {
+      return SaveOutcome.DUPLICATE;
+    }
+  }
+
+  private SaveOutcome saveOnce(ReportMeta meta, String kind, String action, Body body) {
     Objects.requireNonNull(meta, "meta");
     Instant storedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     SaveOutcome outcome =
@@ -113,8 +143,7 @@ public final class JdbcStore implements Store {
                 id = ReportWriter.insertReport(c, meta, kind, storedAt);
               } catch (SQLException e) {
                 if (connections.dialect().isUniqueViolation(e)) {
-                  c.rollback(); // saved by another process since the check above
-                  return SaveOutcome.DUPLICATE;
+                  throw new SavedMeanwhile(); // by another process since the check above
                 }
                 throw e;
               }
