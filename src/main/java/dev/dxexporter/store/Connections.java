@@ -74,12 +74,12 @@ final class Connections implements AutoCloseable {
         }
         c = writer;
         hook.beforeWrite(c);
-        c.setAutoCommit(
-            false); // begins the transaction (SQLite: BEGIN IMMEDIATE, waits for the lock)
+        // Begins the transaction (SQLite: BEGIN IMMEDIATE, waiting up to the lock timeout).
+        c.setAutoCommit(false);
         result = work.run(c);
-        // The commit. Not commit(): xerial's commit() begins the next transaction right away, and
-        // a BEGIN IMMEDIATE failing on another process's lock would report a durable save as
-        // failed.
+        // Leaving auto-commit off commits (JDBC says so). Not commit(): xerial's commit() begins
+        // the next transaction at once, and that BEGIN IMMEDIATE failing on another process's
+        // lock would report a durable save as failed.
         c.setAutoCommit(true);
       } catch (SQLException e) {
         discardWriter();

@@ -17,15 +17,22 @@ final class FlakyQueries {
   private static final String CASE_KEY = "report_name, suite, class_name, test_name";
 
   /** Parameters: project, from (ms), to (ms), both ends included. */
-  private static final String EVENTS =
+  private static final String WINDOW_CASES =
       "WITH win AS ("
           + " SELECT id, report_name, commit_sha, received_at_ms FROM report"
           + " WHERE project = ? AND report_kind = 'test'"
           + " AND received_at_ms >= ? AND received_at_ms <= ?),"
           + " c AS ("
           + " SELECT w.report_name, t.suite, t.class_name, t.test_name, t.result, w.commit_sha,"
-          + " w.received_at_ms FROM win w JOIN test_case t ON t.report_id = w.id),"
-          + " events AS ("
+          + " w.received_at_ms FROM win w JOIN test_case t ON t.report_id = w.id)";
+
+  private static final String FAILED =
+      "CASE WHEN result IN ('failed', 'errored') THEN 1 ELSE 0 END";
+  private static final String PASSED = "CASE WHEN result = 'passed' THEN 1 ELSE 0 END";
+
+  private static final String EVENTS =
+      WINDOW_CASES
+          + ", events AS ("
           + " SELECT "
           + CASE_KEY
           + ", received_at_ms AS at_ms, commit_sha FROM c WHERE result = 'flaky'"
@@ -36,22 +43,41 @@ final class FlakyQueries {
           + " GROUP BY "
           + CASE_KEY
           + ", commit_sha"
-          + " HAVING SUM(CASE WHEN result IN ('failed', 'errored') THEN 1 ELSE 0 END) > 0"
-          + " AND SUM(CASE WHEN result = 'passed' THEN 1 ELSE 0 END) > 0)";
+          + " HAVING MAX("
+          + FAILED
+          + ") = 1 AND MAX("
+          + PASSED
+          + ") = 1)";
+
+  /**
+   * The ratio in one pass over the window's cases: per case and commit whether it was flaky in a
+   * run, failed, passed; then per case whether any commit shows either kind (NULL commits group
+   * together, so they count only for kind a).
+   */
+  private static final String RATIO =
+      WINDOW_CASES
+          + ", per_commit AS (SELECT "
+          + CASE_KEY
+          + ", commit_sha, MAX(CASE WHEN result = 'flaky' THEN 1 ELSE 0 END) AS in_run,"
+          + " MAX("
+          + FAILED
+          + ") AS failed, MAX("
+          + PASSED
+          + ") AS passed FROM c GROUP BY "
+          + CASE_KEY
+          + ", commit_sha),"
+          + " per_case AS (SELECT MAX(CASE WHEN in_run = 1 OR (commit_sha IS NOT NULL"
+          + " AND failed = 1 AND passed = 1) THEN 1 ELSE 0 END) AS flaky FROM per_commit"
+          + " GROUP BY "
+          + CASE_KEY
+          + ")"
+          + " SELECT COALESCE(SUM(flaky), 0), COUNT(*), (SELECT COUNT(*) FROM win) FROM per_case";
 
   private FlakyQueries() {}
 
   static FlakyRatio ratio(Connection c, String project, Instant from, Instant to)
       throws SQLException {
-    String sql =
-        EVENTS
-            + " SELECT (SELECT COUNT(*) FROM (SELECT DISTINCT "
-            + CASE_KEY
-            + " FROM events) f),"
-            + " (SELECT COUNT(*) FROM (SELECT DISTINCT "
-            + CASE_KEY
-            + " FROM c) a),"
-            + " (SELECT COUNT(*) FROM win)";
+    String sql = RATIO;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       window(ps, project, from, to);
       try (ResultSet rs = ps.executeQuery()) {

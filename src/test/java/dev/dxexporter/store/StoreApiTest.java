@@ -269,6 +269,24 @@ class StoreApiTest {
   }
 
   @Test
+  void aLargeSaveGivesBackItsLogSpace() throws Exception {
+    int n = 120_000;
+    Iterator<TestCaseOutcome> cases =
+        java.util.stream.IntStream.range(0, n)
+            .mapToObj(i -> tc("suite", "test number " + i, PASSED, 0.001))
+            .iterator();
+    store.saveTestReport(meta("large", "unit", "c1", T0), cases, () -> summaryOf(List.of(), 0));
+    Path dataDir = dir.resolve("data/nested");
+    // The WAL held the whole transaction (megabytes); the checkpoint after the save emptied it.
+    assertThat(java.nio.file.Files.size(dataDir.resolve("dx-exporter.db-wal"))).isZero();
+    assertThat(store.stats().sizeOnDiskBytes())
+        .isEqualTo(
+            java.nio.file.Files.size(dataDir.resolve("dx-exporter.db"))
+                + java.nio.file.Files.size(dataDir.resolve("dx-exporter.db-shm")));
+    assertThat(store.stats().rowCounts()).containsEntry("test_case", (long) n);
+  }
+
+  @Test
   void argumentsNoReportCouldHaveAreRefused() {
     assertThatThrownBy(() -> meta(" ", "unit", "c", T0))
         .isInstanceOf(IllegalArgumentException.class);
