@@ -90,7 +90,9 @@ public final class SqliteDialect implements Dialect {
 
   @Override
   public DataSource migrationDataSource() {
-    SQLiteDataSource ds = new SQLiteDataSource(config(true));
+    // DEFERRED: on a database at the current version Flyway only reads, and so opens even while
+    // another process holds the write lock; a real migration takes the lock at its first write.
+    SQLiteDataSource ds = new SQLiteDataSource(config(false));
     ds.setUrl(url());
     return ds;
   }
