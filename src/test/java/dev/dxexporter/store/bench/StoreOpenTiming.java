@@ -1,10 +1,13 @@
 package dev.dxexporter.store.bench;
 
+import ch.qos.logback.classic.Level;
 import dev.dxexporter.store.Store;
 import dev.dxexporter.store.StoreSettings;
 import dev.dxexporter.store.sqlite.SqliteStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Times {@code SqliteStore.open} in a fresh JVM, as the daemon does it once at start: class loading
@@ -16,6 +19,9 @@ public final class StoreOpenTiming {
 
   public static void main(String[] args) {
     long jvmUptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
+    // INFO, as the daemon logs: without it logback's default prints Flyway's DEBUG lines.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .setLevel(Level.INFO);
     long start = System.nanoTime();
     Store store = SqliteStore.open(Path.of(args[0]), StoreSettings.defaults());
     long opened = System.nanoTime();
