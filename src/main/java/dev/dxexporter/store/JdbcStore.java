@@ -1,0 +1,280 @@
+package dev.dxexporter.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The store over any JDBC database: standard SQL here, everything product-specific in the {@link
+ * Dialect}. Open one per data directory / database and share it.
+ */
+public final class JdbcStore implements Store {
+  private static final String[] TABLES = {
+    "report", "test_summary", "test_suite", "test_case", "coverage_point"
+  };
+
+  /** A save of at least this many cases is followed by {@link Dialect#afterLargeWrite}. */
+  private static final long LARGE_WRITE_ROWS = 100_000;
+
+  private final Connections connections;
+  private final RetentionSweep retention;
+  private final Clock clock;
+  private final AtomicReference<Instant> lastWrite = new AtomicReference<>();
+
+  JdbcStore(Dialect dialect, StoreSettings settings, Clock clock, Connections.WriteHook hook) {
+    this.connections = new Connections(dialect, settings.writerWait(), hook);
+    this.retention = new RetentionSweep(connections, settings);
+    this.clock = clock;
+  }
+
+  /**
+   * Prepares the database (creating the data directory if needed), migrates its schema and opens
+   * the store. Throws {@link StoreUnavailableException} when that is not possible now.
+   */
+  public static JdbcStore open(Dialect dialect, StoreSettings settings) {
+    return open(dialect, settings, Clock.systemUTC(), Connections.WriteHook.NONE);
+  }
+
+  static JdbcStore open(
+      Dialect dialect, StoreSettings settings, Clock clock, Connections.WriteHook hook) {
+    dialect.prepare();
+    Migrations.migrate(dialect);
+    JdbcStore store = new JdbcStore(dialect, settings, clock, hook);
+    store.lastWrite.set(
+        store.connections.read("reading the last write time", JdbcStore::lastStoredAt));
+    return store;
+  }
+
+  @Override
+  public Optional<ReportMeta> findReport(String project, String source, String identity) {
+    return connections.read(
+        "looking up a report", c -> ReportQueries.find(c, project, source, identity));
+  }
+
+  @Override
+  public SaveOutcome saveTestReport(
+      ReportMeta meta, Iterator<TestCaseOutcome> cases, Supplier<TestReportSummary> summary) {
+    Objects.requireNonNull(cases, "cases");
+    Objects.requireNonNull(summary, "summary");
+    long[] rows = new long[1];
+    SaveOutcome outcome =
+        save(
+            meta,
+            ReportWriter.TEST,
+            "saving test report " + meta.identity() + " of " + meta.project(),
+            (c, id) -> {
+              rows[0] = ReportWriter.insertCases(c, id, cases);
+              TestReportSummary s = Objects.requireNonNull(summary.get(), "summary");
+              ReportWriter.insertTestSummary(c, id, rows[0], s);
+            });
+    if (rows[0] >= LARGE_WRITE_ROWS) {
+      connections.tidy(
+          c -> {
+            connections.dialect().afterLargeWrite(c);
+            return null;
+          });
+    }
+    return outcome;
+  }
+
+  @Override
+  public SaveOutcome saveCoverageReport(ReportMeta meta, List<CoveragePoint> points) {
+    if (points.isEmpty()) {
+      throw new IllegalArgumentException("a coverage report needs at least one point");
+    }
+    if (points.stream().map(CoveragePoint::kind).distinct().count() != points.size()) {
+      throw new IllegalArgumentException("a coverage report has at most one point per kind");
+    }
+    List<CoveragePoint> copy = List.copyOf(points);
+    return save(
+        meta,
+        ReportWriter.COVERAGE,
+        "saving coverage report " + meta.identity() + " of " + meta.project(),
+        (c, id) -> ReportWriter.insertCoverage(c, id, copy));
+  }
+
+  private interface Body {
+    void write(Connection c, long reportId) throws SQLException;
+  }
+
+  /** Unwinds (and so rolls back) a save whose identity another process stored meanwhile. */
+  private static final class SavedMeanwhile extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SavedMeanwhile() {
+      super(null, null, false, false);
+    }
+  }
+
+  private SaveOutcome save(ReportMeta meta, String kind, String action, Body body) {
+    try {
+      return saveOnce(meta, kind, action, body);
+    } catch (SavedMeanwhile e) {
+      return SaveOutcome.DUPLICATE;
+    }
+  }
+
+  private SaveOutcome saveOnce(ReportMeta meta, String kind, String action, Body body) {
+    Objects.requireNonNull(meta, "meta");
+    Instant storedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    SaveOutcome outcome =
+        connections.write(
+            action,
+            c -> {
+              if (ReportWriter.findId(c, meta.project(), meta.source(), meta.identity())
+                  .isPresent()) {
+                return SaveOutcome.DUPLICATE;
+              }
+              long id;
+              try {
+                id = ReportWriter.insertReport(c, meta, kind, storedAt);
+              } catch (SQLException e) {
+                if (connections.dialect().isUniqueViolation(e)) {
+                  throw new SavedMeanwhile(); // by another process since the check above
+                }
+                throw e;
+              }
+              body.write(c, id);
+              return SaveOutcome.STORED;
+            });
+    if (outcome == SaveOutcome.STORED) {
+      lastWrite.accumulateAndGet(storedAt, (a, b) -> a == null || b.isAfter(a) ? b : a);
+    }
+    return outcome;
+  }
+
+  @Override
+  public List<TestReport> latestTestReports(String project) {
+    return connections.read(
+        "reading the latest test reports", c -> ReportQueries.latestTestReports(c, project));
+  }
+
+  @Override
+  public List<CoverageReport> latestCoverageReports(String project) {
+    return connections.read(
+        "reading the latest coverage reports",
+        c -> ReportQueries.latestCoverageReports(c, project));
+  }
+
+  @Override
+  public FlakyRatio flakyRatio(String project, Instant from, Instant to) {
+    window(from, to);
+    return connections.read(
+        "computing the flaky ratio", c -> FlakyQueries.ratio(c, project, from, to));
+  }
+
+  @Override
+  public List<FlakyTest> flakyTests(String project, Instant from, Instant to, int limit) {
+    window(from, to);
+    limit(limit);
+    return connections.read(
+        "listing flaky tests", c -> FlakyQueries.tests(c, project, from, to, limit));
+  }
+
+  @Override
+  public List<SlowTest> slowestTests(String project, String reportName, int limit) {
+    limit(limit);
+    return connections.read(
+        "listing the slowest tests",
+        c -> ReportQueries.slowestTests(c, project, reportName, limit));
+  }
+
+  @Override
+  public List<TestRunPoint> testHistory(String project, String reportName, int limit) {
+    limit(limit);
+    return connections.read(
+        "reading test history", c -> ReportQueries.testHistory(c, project, reportName, limit));
+  }
+
+  @Override
+  public List<CoverageRunPoint> coverageHistory(String project, String reportName, int limit) {
+    limit(limit);
+    return connections.read(
+        "reading coverage history",
+        c -> ReportQueries.coverageHistory(c, project, reportName, limit));
+  }
+
+  @Override
+  public RetentionResult applyRetention(Instant now) {
+    return retention.apply(Objects.requireNonNull(now, "now"));
+  }
+
+  @Override
+  public StoreStats stats() {
+    Map<String, Long> rows;
+    try {
+      rows = connections.read("counting rows", JdbcStore::rowCounts);
+    } catch (StoreUnavailableException e) {
+      rows = Map.of();
+    }
+    return new StoreStats(
+        connections.dialect().sizeOnDiskBytes(),
+        rows,
+        Optional.ofNullable(lastWrite.get()),
+        connections.writeErrors(),
+        connections.readErrors());
+  }
+
+  @Override
+  public void close() {
+    connections.close();
+  }
+
+  /** Test-case rows, from the per-report counts (a COUNT(*) would walk millions of rows). */
+  static long caseRows(Connection c) throws SQLException {
+    return single(c, "SELECT COALESCE(SUM(case_rows), 0) FROM report").orElse(0);
+  }
+
+  private static Map<String, Long> rowCounts(Connection c) throws SQLException {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (String table : TABLES) {
+      rows.put(
+          table,
+          table.equals("test_case")
+              ? caseRows(c)
+              : single(c, "SELECT COUNT(*) FROM " + table).orElse(0));
+    }
+    return rows;
+  }
+
+  private static Instant lastStoredAt(Connection c) throws SQLException {
+    OptionalLong ms = single(c, "SELECT MAX(stored_at_ms) FROM report");
+    return ms.isPresent() ? Instant.ofEpochMilli(ms.getAsLong()) : null;
+  }
+
+  private static OptionalLong single(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return OptionalLong.empty();
+      }
+      long value = rs.getLong(1);
+      return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+  }
+
+  private static void window(Instant from, Instant to) {
+    if (from.isAfter(to)) {
+      throw new IllegalArgumentException("window starts after it ends: " + from + " > " + to);
+    }
+  }
+
+  private static void limit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+  }
+}

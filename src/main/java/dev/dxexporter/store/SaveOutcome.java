@@ -1,0 +1,7 @@
+package dev.dxexporter.store;
+
+/** What a save did: stored a new report, or found one with the same identity and stored nothing. */
+public enum SaveOutcome {
+  STORED,
+  DUPLICATE
+}

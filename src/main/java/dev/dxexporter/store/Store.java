@@ -1,0 +1,86 @@
+package dev.dxexporter.store;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The durable store of ingested CI results (test reports, coverage). Thread-safe: any number of
+ * threads may save and query at once; writes are serialised, reads do not wait for them.
+ *
+ * <p>A save is one transaction: when it returns, the report is durable (it survives {@code kill
+ * -9}); when it throws, nothing of it is stored. Every method throws {@link
+ * StoreUnavailableException} when the database cannot be used right now, and {@link
+ * IllegalArgumentException} for arguments no report could have.
+ *
+ * <p>Windows ({@code from}, {@code to}) include both ends and are matched against the reports'
+ * received times. "Latest" means the latest received time (ties: the one saved last).
+ */
+public interface Store extends AutoCloseable {
+
+  /** The stored report of this project and source with this identity, if any. */
+  Optional<ReportMeta> findReport(String project, String source, String identity);
+
+  /**
+   * Saves a test report with all its cases, streamed: {@code cases} is read once, in batches, and
+   * never held; {@code summary} is asked for after the last case (so a one-pass parser can count as
+   * it goes). On a duplicate identity neither is touched. An exception thrown by {@code cases} or
+   * {@code summary} rolls the save back and is rethrown as it is.
+   */
+  SaveOutcome saveTestReport(
+      ReportMeta meta, Iterator<TestCaseOutcome> cases, Supplier<TestReportSummary> summary);
+
+  /** {@link #saveTestReport(ReportMeta, Iterator, Supplier)} with known figures. */
+  default SaveOutcome saveTestReport(
+      ReportMeta meta,
+      TestAggregates aggregates,
+      List<SuiteDuration> suites,
+      Iterator<TestCaseOutcome> cases) {
+    TestReportSummary summary = new TestReportSummary(aggregates, suites);
+    return saveTestReport(meta, cases, () -> summary);
+  }
+
+  /** Saves a coverage report (at most one point per kind). */
+  SaveOutcome saveCoverageReport(ReportMeta meta, List<CoveragePoint> points);
+
+  /** The latest test report of each report name of the project, ordered by report name. */
+  List<TestReport> latestTestReports(String project);
+
+  /** The latest coverage report of each report name of the project, ordered by report name. */
+  List<CoverageReport> latestCoverageReports(String project);
+
+  /**
+   * Flaky test cases of the project over the window. A case (report name, suite, class name, test
+   * name) is flaky when it had result flaky in a report of the window, or when it both failed
+   * (failed or errored) and passed on the same commit across the window's reports.
+   */
+  FlakyRatio flakyRatio(String project, Instant from, Instant to);
+
+  /** The flaky cases of the window (as in {@link #flakyRatio}), most often flaky first. */
+  List<FlakyTest> flakyTests(String project, Instant from, Instant to, int limit);
+
+  /** The slowest cases of the latest test report of this name, slowest first. */
+  List<SlowTest> slowestTests(String project, String reportName, int limit);
+
+  /** The last {@code limit} test reports of this name, oldest first. */
+  List<TestRunPoint> testHistory(String project, String reportName, int limit);
+
+  /** The last {@code limit} coverage reports of this name, oldest first. */
+  List<CoverageRunPoint> coverageHistory(String project, String reportName, int limit);
+
+  /**
+   * Deletes reports received before {@code now - retention}, then the oldest reports while more
+   * test-case rows are stored than the bound, each with its cases, suites and points. The latest
+   * report of each (project, source, report name) is never deleted.
+   */
+  RetentionResult applyRetention(Instant now);
+
+  /** Size, rows, last write and error counts; never throws. */
+  StoreStats stats();
+
+  /** Closes the connections; later calls fail. */
+  @Override
+  void close();
+}
