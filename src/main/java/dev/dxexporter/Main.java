@@ -1,9 +1,14 @@
 package dev.dxexporter;
 
 import dev.dxexporter.cli.Cli;
+import dev.dxexporter.ingest.IngestCounters;
+import dev.dxexporter.ingest.TestInsights;
 import dev.dxexporter.plan.CacheSource;
+import dev.dxexporter.plan.CoverageSource;
 import dev.dxexporter.plan.DependencySource;
+import dev.dxexporter.plan.PushSource;
 import dev.dxexporter.plan.Source;
+import dev.dxexporter.plan.TestReportSource;
 import java.util.List;
 
 /** Builds the list of sources, in the order their collectors are planned, and hands it on. */
@@ -12,7 +17,15 @@ public final class Main {
 
   /** Every source of samples; a new source is one more line here. */
   public static List<Source<?, ?>> sources() {
-    return List.of(new CacheSource(), new DependencySource());
+    IngestCounters ingested = new IngestCounters();
+    TestReportSource tests = new TestReportSource(new TestInsights(), ingested);
+    CoverageSource coverage = new CoverageSource(ingested);
+    return List.of(
+        new CacheSource(),
+        new DependencySource(),
+        tests,
+        coverage,
+        new PushSource(tests, coverage, ingested));
   }
 
   public static void main(String[] args) {

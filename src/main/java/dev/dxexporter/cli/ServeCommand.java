@@ -83,7 +83,8 @@ final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     CollectorPlan.describe(config, sources).forEach(log::info);
-    Services services = new Services(Clock.systemUTC(), o.scanThreads);
+    Services services =
+        new Services(Clock.systemUTC(), o.scanThreads, java.util.Optional.of(o.storage()));
     Daemon daemon;
     try {
       daemon =

@@ -1,7 +1,10 @@
 package dev.dxexporter.cli;
 
+import dev.dxexporter.config.yaml.Durations;
+import dev.dxexporter.daemon.Services;
 import dev.dxexporter.http.ListenAddress;
 import dev.dxexporter.logging.LogFormat;
+import dev.dxexporter.store.StoreSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +65,45 @@ final class ServeOptions {
   int collectorThreads;
 
   @Option(
+      names = "--storage.path",
+      paramLabel = "DIR",
+      defaultValue = "data",
+      description =
+          "Directory of the store of ingested results (SQLite), created on start."
+              + " Default: ${DEFAULT-VALUE}.")
+  Path storagePath;
+
+  @Option(
+      names = "--storage.retention",
+      paramLabel = "DURATION",
+      defaultValue = "90d",
+      description = "How long ingested reports are kept. Default: ${DEFAULT-VALUE}.")
+  String storageRetention;
+
+  @Option(
+      names = "--storage.max-test-cases",
+      paramLabel = "N",
+      defaultValue = "5000000",
+      description =
+          "Most test-case rows kept; the oldest reports go first (the latest of each report never)."
+              + " Default: ${DEFAULT-VALUE}.")
+  long storageMaxCases;
+
+  @Option(
       names = "--collector.scan-threads",
       paramLabel = "N",
       defaultValue = "4",
       description = "Threads of the cache scanner's work-stealing pool. Default: ${DEFAULT-VALUE}.")
   int scanThreads;
+
+  /** The store's directory and settings. */
+  Services.Storage storage() {
+    return new Services.Storage(
+        storagePath,
+        StoreSettings.defaults()
+            .withRetention(Durations.parse(storageRetention))
+            .withMaxCaseRows(storageMaxCases));
+  }
 
   /**
    * The listen addresses, checked; every problem names its flag.
@@ -89,6 +126,15 @@ final class ServeOptions {
           cli,
           "--web.telemetry-path must start with '/' and must not be '/' or under '/-/': "
               + telemetryPath);
+    }
+    try {
+      Durations.parse(storageRetention);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cli, "--storage.retention: " + e.getMessage());
+    }
+    if (storageMaxCases < 1) {
+      throw new CommandLine.ParameterException(
+          cli, "--storage.max-test-cases must be at least 1, not " + storageMaxCases);
     }
     List<ListenAddress> out = new ArrayList<>();
     for (String address : listenAddresses) {

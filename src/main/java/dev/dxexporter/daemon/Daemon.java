@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable, ExporterStatus {
   private static final Logger log = LoggerFactory.getLogger(Daemon.class);
   static final Duration RUNTIME_REFRESH = Duration.ofSeconds(15);
+  static final Duration STORE_REFRESH = Duration.ofSeconds(30);
+  static final Duration RETENTION = Duration.ofHours(1);
 
   /** Command-line settings of the serving side. */
   public record Options(
@@ -85,7 +87,9 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
   private final RunningCollectors collectors;
   private final HttpServer http;
   private final Reloads reloads = new Reloads(this::reloadNow);
+  private final StoreMetrics storeMetrics;
   private ConfigReload reloadStatus;
+  private volatile DxConfig config;
 
   private Daemon(
       BuildInfo build,
@@ -107,8 +111,13 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     this.registry = new SnapshotRegistry(daemonSamples(), jvm::scrape);
     this.scheduler = new CollectorScheduler(options.collectorThreads());
     this.collectors = new RunningCollectors(registry, scheduler, services.clock());
+    this.storeMetrics = new StoreMetrics(services);
+    DaemonRouteContext routeContext = new DaemonRouteContext(() -> config, services, collectors);
     List<Route> routes =
         new ArrayList<>(ExporterRoutes.of(options.telemetryPath(), build.version(), this));
+    for (Source<?, ?> source : this.sources) {
+      routes.addAll(source.routes(routeContext));
+    }
     this.http = new HttpServer(options.listen(), routes, web.initial());
   }
 
@@ -127,6 +136,7 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
       Services services)
       throws Exception {
     Daemon daemon = new Daemon(build, sources, configSource, web, options, services);
+    daemon.config = config;
     try {
       daemon.http.start();
     } catch (Exception e) {
@@ -137,6 +147,14 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     try {
       daemon.scheduler.addDirect(
           "runtime metrics", new Schedule.Every(RUNTIME_REFRESH), daemon.registry::refreshRuntime);
+      if (services.hasStorage()) {
+        daemon.scheduler.add(
+            "_daemon/store", new Schedule.Every(STORE_REFRESH), daemon::refreshStore);
+        daemon.scheduler.add(
+            "_daemon/retention",
+            new Schedule.Every(RETENTION),
+            daemon.storeMetrics::applyRetention);
+      }
       daemon.collectors.apply(CollectorPlan.create(config, daemon.sources, services));
       daemon.scheduler.start();
     } catch (Exception e) {
@@ -156,7 +174,15 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
   private synchronized List<Sample> daemonSamples() {
     List<Sample> samples = new ArrayList<>(List.of(build.sample()));
     samples.addAll(reloadStatus.samples());
+    if (storeMetrics != null) {
+      samples.addAll(storeMetrics.samples());
+    }
     return samples;
+  }
+
+  private void refreshStore() {
+    storeMetrics.refresh();
+    registry.setDaemonSamples(daemonSamples());
   }
 
   /**
@@ -201,6 +227,7 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
       CollectorPlan next =
           CollectorPlan.create(config, sources, services).keeping(collectors.current());
       collectors.apply(next);
+      this.config = config;
     } catch (Exception | StackOverflowError e) {
       log.error("reload: starting the new collectors failed; the running ones carry on", e);
       return refused(String.valueOf(e.getMessage()));

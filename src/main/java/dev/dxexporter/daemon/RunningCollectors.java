@@ -80,6 +80,13 @@ final class RunningCollectors {
     current = next;
   }
 
+  /**
+   * Queues {@code id} to run soon (it skips if already queued or running); unknown ids are ignored.
+   */
+  void refresh(CollectorId id) {
+    scheduler.runNow(key(id));
+  }
+
   private static String key(CollectorId id) {
     return id.project() + "/" + id.collector();
   }

@@ -2,6 +2,7 @@ package dev.dxexporter.plan;
 
 import dev.dxexporter.collect.cache.CacheScanner;
 import dev.dxexporter.collect.cache.FilesystemUsage;
+import dev.dxexporter.store.Store;
 import java.time.Clock;
 
 /**
@@ -16,4 +17,11 @@ public interface PlanContext {
 
   /** File-system usage of the volumes caches live on. */
   FilesystemUsage filesystems();
+
+  /**
+   * The store of ingested results.
+   *
+   * @throws dev.dxexporter.store.StoreUnavailableException when it cannot be used now
+   */
+  Store store();
 }

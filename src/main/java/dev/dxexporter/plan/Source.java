@@ -22,6 +22,15 @@ public interface Source<D, S> extends ConfigSection<D, S> {
    */
   List<PlannedCollector> plan(ProjectConfig project, S settings, PlanContext context);
 
+  /**
+   * The HTTP routes this source adds to the server (an ingest endpoint, a webhook, a JSON view),
+   * each with its own authentication. Called once at start-up; handlers read the config in force
+   * through {@code context}, so a reload changes what they see without new routes.
+   */
+  default List<dev.dxexporter.http.Route> routes(RouteContext context) {
+    return List.of();
+  }
+
   /** One short line for the start-up log, e.g. {@code target=/p/target}. */
   default String describe(S settings) {
     return String.valueOf(settings);

@@ -87,6 +87,13 @@ public final class CollectorScheduler implements AutoCloseable {
     }
   }
 
+  /** Queues collector {@code key} to run now, unless it is queued or running already. */
+  public void runNow(String key) {
+    if (started) {
+      queue.due(key);
+    }
+  }
+
   /** Removes a collector: no more fires, and its running work is interrupted. */
   public synchronized void remove(String key) throws SchedulerException {
     JobKey job = JobKey.jobKey(key, "collectors");

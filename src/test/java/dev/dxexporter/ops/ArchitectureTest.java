@@ -136,7 +136,7 @@ class ArchitectureTest {
   void mainBuildsTheSourcesAndNothingElse() {
     String main = read(MAIN.resolve("dev/dxexporter/Main.java"));
     assertThat(main.lines().filter(l -> l.startsWith("import dev.dxexporter.")))
-        .allMatch(l -> l.contains(".plan.") || l.contains(".cli.Cli;"));
+        .allMatch(l -> l.contains(".plan.") || l.contains(".ingest.") || l.contains(".cli.Cli;"));
   }
 
   @Test

@@ -122,6 +122,25 @@ public final class YamlMapping {
     }
   }
 
+  /** A byte size ({@link Sizes}), at least 1. */
+  public Optional<Long> bytes(String key) {
+    Optional<String> text = string(key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      long n = Sizes.parse(text.get());
+      if (n < 1) {
+        errors.at(entries.get(key).getValueNode(), child(key), "must be at least 1 byte");
+        return Optional.empty();
+      }
+      return Optional.of(n);
+    } catch (IllegalArgumentException e) {
+      errors.at(entries.get(key).getValueNode(), child(key), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   public Optional<Boolean> bool(String key) {
     return string(key)
         .flatMap(
