@@ -157,17 +157,17 @@ public final class PushHandler implements RouteHandler {
           answer.put("lines", done.report().lines().toString());
           answer.put("branches", done.report().branches().toString());
         }
-        target.refreshCoverage().run();
       } else {
         TestIngester.Ingested done =
             new TestIngester(target.maxTestReportBytes()).ingest(s, meta, files, true);
         outcome = done.outcome();
         answer.put("cases", done.cases());
         answer.put("files", done.files());
-        target.refreshTests().run();
       }
       boolean stored = outcome == SaveOutcome.STORED;
       counters.ingested(target.project(), source, "push", stored);
+      // Counted first, then the collector asked to show it: its next samples hold both.
+      (coverage.isPresent() ? target.refreshCoverage() : target.refreshTests()).run();
       answer.put("status", stored ? "stored" : "duplicate");
       answer.put("project", target.project());
       answer.put("source", source);
@@ -232,6 +232,7 @@ public final class PushHandler implements RouteHandler {
   private void refused(Exchange ex, PushTarget target, String source, int status, String error)
       throws IOException {
     counters.refused(target.project(), source, "push");
+    (source.equals("coverage") ? target.refreshCoverage() : target.refreshTests()).run();
     log.warn(
         "project {}: pushed {} report refused ({}): {}", target.project(), source, status, error);
     answer(ex, status, Map.of("status", "refused", "error", error));
