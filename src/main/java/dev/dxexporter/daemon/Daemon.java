@@ -7,6 +7,7 @@ import dev.dxexporter.http.ExporterRoutes;
 import dev.dxexporter.http.ExporterStatus;
 import dev.dxexporter.http.HttpServer;
 import dev.dxexporter.http.ListenAddress;
+import dev.dxexporter.http.PageSection;
 import dev.dxexporter.http.Route;
 import dev.dxexporter.metrics.CollectorState;
 import dev.dxexporter.metrics.RenderedMetrics;
@@ -252,6 +253,16 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
   @Override
   public List<CollectorState> collectors() {
     return registry.states();
+  }
+
+  @Override
+  public List<PageSection> pageSections() {
+    List<PageSection> out = new ArrayList<>();
+    DxConfig c = config;
+    for (Source<?, ?> source : sources) {
+      out.addAll(source.pageSections(c));
+    }
+    return out;
   }
 
   @Override

@@ -12,6 +12,11 @@ public interface ExporterStatus {
 
   List<CollectorState> collectors();
 
+  /** Tables the sources add to the landing page, from memory. */
+  default List<PageSection> pageSections() {
+    return List.of();
+  }
+
   /** Every collector ran once (a failed run counts). */
   boolean ready();
 

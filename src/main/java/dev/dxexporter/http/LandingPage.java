@@ -17,7 +17,7 @@ final class LandingPage {
     this.telemetryPath = telemetryPath;
   }
 
-  String render(List<CollectorState> collectors) {
+  String render(List<CollectorState> collectors, List<PageSection> sections) {
     StringBuilder rows = new StringBuilder();
     for (CollectorState c : collectors) {
       String state = c.runs() == 0 ? "pending" : c.lastRunSucceeded() ? "ok" : "failing";
@@ -69,11 +69,33 @@ final class LandingPage {
         <table>
         <tr><th>project</th><th>collector</th><th>state</th><th>every</th><th>last run</th><th>duration</th><th>errors</th><th>last error</th></tr>
         %s</table>
+        %s
         </main>
         </body>
         </html>
         """
-        .formatted(esc(version), esc(relative(telemetryPath)), rows);
+        .formatted(esc(version), esc(relative(telemetryPath)), rows, sections(sections));
+  }
+
+  private static String sections(List<PageSection> sections) {
+    StringBuilder out = new StringBuilder();
+    for (PageSection s : sections) {
+      out.append("<h3>").append(esc(s.title())).append("</h3>\n");
+      if (s.rows().isEmpty()) {
+        out.append("<p>").append(esc(s.empty())).append("</p>\n");
+        continue;
+      }
+      out.append("<table>\n<tr>");
+      s.headers().forEach(h -> out.append("<th>").append(esc(h)).append("</th>"));
+      out.append("</tr>\n");
+      for (List<String> row : s.rows()) {
+        out.append("<tr>");
+        row.forEach(c -> out.append("<td>").append(esc(c)).append("</td>"));
+        out.append("</tr>\n");
+      }
+      out.append("</table>\n");
+    }
+    return out.toString();
   }
 
   private static String time(Instant t) {

@@ -31,6 +31,12 @@ public interface Source<D, S> extends ConfigSection<D, S> {
     return List.of();
   }
 
+  /** Tables for the landing page (from memory, never I/O); {@code config} is the one in force. */
+  default List<dev.dxexporter.http.PageSection> pageSections(
+      dev.dxexporter.config.DxConfig config) {
+    return List.of();
+  }
+
   /** One short line for the start-up log, e.g. {@code target=/p/target}. */
   default String describe(S settings) {
     return String.valueOf(settings);

@@ -1,13 +1,16 @@
 package dev.dxexporter.plan;
 
 import dev.dxexporter.config.Detection;
+import dev.dxexporter.config.DxConfig;
 import dev.dxexporter.config.ProjectConfig;
 import dev.dxexporter.config.Schedule;
 import dev.dxexporter.config.SectionReader;
 import dev.dxexporter.config.yaml.YamlMapping;
+import dev.dxexporter.http.PageSection;
 import dev.dxexporter.http.Route;
 import dev.dxexporter.ingest.IngestCounters;
 import dev.dxexporter.ingest.ReportSpec;
+import dev.dxexporter.ingest.TestInsightPages;
 import dev.dxexporter.ingest.TestInsightRoutes;
 import dev.dxexporter.ingest.TestInsights;
 import dev.dxexporter.ingest.TestReportCollector;
@@ -175,6 +178,16 @@ public final class TestReportSource
   @Override
   public List<Route> routes(RouteContext context) {
     return TestInsightRoutes.of(insights);
+  }
+
+  @Override
+  public List<PageSection> pageSections(DxConfig config) {
+    return TestInsightPages.of(
+        insights,
+        config.projects().stream()
+            .filter(p -> p.settings(this).isPresent())
+            .map(ProjectConfig::name)
+            .toList());
   }
 
   @Override

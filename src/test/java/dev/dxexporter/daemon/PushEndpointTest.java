@@ -217,6 +217,13 @@ class PushEndpointTest {
                 HttpResponse.BodyHandlers.ofString())
             .body();
     assertThat(flaky).contains("\"report\":\"nextest\"").contains("\"times_flaky\"");
+    String name = flaky.replaceAll("(?s).*\"name\":\"([^\"]+)\".*", "$1");
+    String page =
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(page).contains("Flaky tests of p").contains(name).contains("Slowest tests of p");
   }
 
   @Test
