@@ -24,6 +24,8 @@ CI_SUCCESS = [(0.90, "orange"), (0.95, "green")]     # alert < 0.90, target > 0.
 CACHE = [(5 * GB, "yellow"), (6 * GB, "orange"), (10 * GB, "red")]  # target, gate, alert
 DEPENDENCIES = [(50, "yellow"), (75, "red")]         # target < 50, gate < 75
 BENCHMARK = [(-0.10, "green")]                       # alert < -0.10 (base colour red)
+FLAKY = [(0.05, "red")]                              # alert > 5 % (not a roadmap line: see RUNBOOK.md)
+COVERAGE_DROP = [(0.05, "red")]                      # alert: 5 points below the 7-day high
 
 
 def thresholds(steps, base="green"):
@@ -201,11 +203,25 @@ def test_performance():
             [t(f"topk(20, dx_test_suite_duration_seconds{{{S}}})", "{{project}} {{suite}}")], "s")
     b.panel("timeseries", "Test results", "Test cases of the last run by result.",
             [t(f"sum by (project, result) (dx_tests{{{S}}})", "{{project}} {{result}}")], "short", stack=True)
-    b.panel("timeseries", "Flaky test rate", "Flaky test cases / all, over the configured window.",
-            [t(f"dx_tests_flaky_ratio{{{S}}}", "{{project}}")], "percentunit")
+    b.panel("timeseries", "Flaky test rate", "Flaky test cases / distinct cases over the flaky window. Line: alert 5 %.",
+            [t(f"dx_tests_flaky_ratio{{{S}}}", "{{project}}")], "percentunit", FLAKY)
+    b.panel("timeseries", "Flaky window", "What the flaky rate is computed from: reports and distinct cases in the window, and the flaky ones. A rate over few reports says little.",
+            [t(f"dx_tests_window_reports{{{S}}}", "{{project}} reports"),
+             t(f"dx_tests_window_cases{{{S}}}", "{{project}} cases"),
+             t(f"dx_tests_flaky_cases{{{S}}}", "{{project}} flaky cases"),
+             t(f"dx_tests_flaky_window_seconds{{{S}}} / 86400", "{{project}} window (days)")], "short")
+    b.panel("timeseries", "Report age", "Time since the latest test and coverage report of each name was ingested.",
+            [t(f"time() - dx_tests_report_timestamp_seconds{{{S}}}", "{{project}} {{report}} tests"),
+             t(f"time() - dx_coverage_report_timestamp_seconds{{{S}}}", "{{project}} {{report}} coverage")], "s")
     b.row("Coverage")
     b.panel("timeseries", "Coverage", "Line and branch coverage per report.",
-            [t(f"dx_coverage_ratio{{{S}}}", "{{project}} {{report}} {{kind}}")], "percentunit", w=24)
+            [t(f"dx_coverage_ratio{{{S}}}", "{{project}} {{report}} {{kind}}")], "percentunit")
+    b.panel("timeseries", "Coverage drop", "Line coverage below its 7-day high, in ratio points. Line: alert 0.05.",
+            [t(f"max_over_time(dx_coverage_ratio{{{S}, kind=\"line\"}}[7d]) - dx_coverage_ratio{{{S}, kind=\"line\"}}",
+               "{{project}} {{report}}")], "percentunit", COVERAGE_DROP)
+    b.panel("timeseries", "Covered and instrumented", "Covered and instrumented lines and branches of the latest report (sum these across reports, not the ratios).",
+            [t(f"dx_coverage_covered{{{S}}}", "{{project}} {{report}} {{kind}} covered"),
+             t(f"dx_coverage_instrumented{{{S}}}", "{{project}} {{report}} {{kind}} instrumented")], "short", w=24)
     return b
 
 
@@ -285,6 +301,23 @@ def exporter_health():
             [t(f"dx_dependencies_read_success{{{S}}}", "{{project}} {{ecosystem}}")], "bool", steps=[(1, "green")], base="red")
     b.panel("timeseries", "Cache directory present", "1 when the configured cache directory exists.",
             [t(f"dx_cache_present{{{S}}}", "{{project}} {{cache}}")], "bool")
+    b.panel("timeseries", "Reports taken in per hour", "Test and coverage reports ingested, by way in and outcome (duplicate: the same identity was stored before).",
+            [t(f"increase(dx_reports_ingested_total{{{S}}}[1h])", "{{project}} {{source}} {{via}} {{outcome}}")], "short")
+    b.panel("timeseries", "Reports refused per hour", "Malformed, too large, or the store unavailable; the log names the file and line.",
+            [t(f"increase(dx_reports_refused_total{{{S}}}[1h])", "{{project}} {{source}} {{via}}")], "short")
+    b.row("Store")
+    J = 'job=~"$job", instance=~"$instance"'
+    b.panel("stat", "Store up", "1 when the store of ingested results can be used; 0: ingestion answers 503.",
+            [t(f"dx_store_up{{{J}}}", "{{instance}}")], "bool_yes_no", steps=[(1, "green")], base="red", w=6, h=5)
+    b.panel("stat", "Store size", "Disk used by the store (database and logs).",
+            [t(f"dx_store_size_bytes{{{J}}}", "{{instance}}")], "bytes", w=6, h=5)
+    b.panel("stat", "Last write", "Time since the store's last successful write.",
+            [t(f"time() - dx_store_last_write_timestamp_seconds{{{J}}}", "{{instance}}")], "s", w=6, h=5)
+    b.panel("stat", "Store errors per hour", "Failed reads and writes of the store over the last hour.",
+            [t(f"increase(dx_store_write_errors_total{{{J}}}[1h])", "{{instance}} writes"),
+             t(f"increase(dx_store_read_errors_total{{{J}}}[1h])", "{{instance}} reads")], "short", w=6, h=5)
+    b.panel("timeseries", "Store rows", "Rows per table; retention and the row bound keep them from growing without end.",
+            [t(f"dx_store_rows{{{J}}}", "{{instance}} {{table}}")], "short", w=24)
     return b
 
 

@@ -98,6 +98,28 @@ public final class Objectives {
               none(),
               Unit.COUNT,
               Priority.P2),
+          // Not roadmap lines: the roadmap tracks the flaky rate and coverage but draws no line for
+          // them. 5 % of the cases flaky, and coverage 5 points below its 7-day high, are ours.
+          new Objective(
+              "flaky_tests",
+              "Flaky tests",
+              "dx_tests_flaky_ratio",
+              Direction.LOWER_IS_BETTER,
+              none(),
+              none(),
+              of(0.05),
+              Unit.RATIO,
+              Priority.NONE),
+          new Objective(
+              "coverage_drop",
+              "Coverage drop",
+              "max_over_time(dx_coverage_ratio{kind=\"line\"}[7d]) - dx_coverage_ratio{kind=\"line\"}",
+              Direction.LOWER_IS_BETTER,
+              none(),
+              none(),
+              of(0.05),
+              Unit.RATIO,
+              Priority.NONE),
           // The roadmap's gate is "benchmark regression ±10 %": a slowdown past -10 % fails. The
           // change ratio is sign-normalised (negative = worse), so gate and alert are lower lines.
           new Objective(

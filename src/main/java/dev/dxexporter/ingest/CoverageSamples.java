@@ -21,8 +21,8 @@ final class CoverageSamples {
           "Covered lines or branches of the latest coverage report." + TestSamples.REFRESHED);
   static final MetricFamily TOTAL =
       MetricFamily.gauge(
-          "dx_coverage_total",
-          "Lines or branches of the latest coverage report (covered or not)."
+          "dx_coverage_instrumented",
+          "Instrumented lines or branches of the latest coverage report (covered or not)."
               + TestSamples.REFRESHED);
   static final MetricFamily RECEIVED =
       MetricFamily.gauge(

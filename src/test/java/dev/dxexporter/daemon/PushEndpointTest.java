@@ -197,7 +197,7 @@ class PushEndpointTest {
             () ->
                 metrics()
                         .containsKey(
-                            "dx_coverage_total{kind=\"line\",project=\"p\",report=\"coverage\"}")
+                            "dx_coverage_instrumented{kind=\"line\",project=\"p\",report=\"coverage\"}")
                     && metrics()
                         .containsKey(
                             "dx_tests{project=\"p\",report=\"nextest\",result=\"flaky\"}"));

@@ -220,11 +220,13 @@ class ReportIngestionTest {
     long count = totals.path("lines").path("count").asLong();
     assertThat(m)
         .containsEntry("dx_coverage_covered{kind=line, project=p, report=lcov}", (double) covered)
-        .containsEntry("dx_coverage_total{kind=line, project=p, report=lcov}", (double) count)
+        .containsEntry(
+            "dx_coverage_instrumented{kind=line, project=p, report=lcov}", (double) count)
         .containsEntry(
             "dx_coverage_ratio{kind=line, project=p, report=lcov}", (double) covered / count);
     // No branches in this report: counts 0/0 and no ratio (never NaN).
-    assertThat(m).containsEntry("dx_coverage_total{kind=branch, project=p, report=lcov}", 0.0);
+    assertThat(m)
+        .containsEntry("dx_coverage_instrumented{kind=branch, project=p, report=lcov}", 0.0);
     assertThat(m).doesNotContainKey("dx_coverage_ratio{kind=branch, project=p, report=lcov}");
   }
 

@@ -170,7 +170,10 @@ public final class DashboardLinter {
       }
       // Exporter-wide series carry no project label: the target, its build and its config.
       boolean hasProject =
-          !name.equals("up") && !name.equals("dx_build_info") && !name.startsWith("dx_config_");
+          !name.equals("up")
+              && !name.equals("dx_build_info")
+              && !name.startsWith("dx_config_")
+              && !name.startsWith("dx_store_");
       if (hasProject && (selector == null || !selector.contains("project=~\"$project\""))) {
         problems.add(target + name + " lacks project=~\"$project\"");
       }
