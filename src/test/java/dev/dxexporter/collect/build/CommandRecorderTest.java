@@ -8,8 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** The recorder around real commands, in this JVM (without signal forwarding). */
+/**
+ * The recorder around real commands, in this JVM (without signal forwarding). Isolated: the kernel
+ * account (getrusage of all children) also counts children other test classes spawn meanwhile.
+ */
+@Isolated
 class CommandRecorderTest {
   private static CommandRecorder recorder;
 
