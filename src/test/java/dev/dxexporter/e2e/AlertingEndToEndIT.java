@@ -83,21 +83,26 @@ class AlertingEndToEndIT {
     Fixtures.cache(dir.resolve("half-broken/target"), 0);
     Fixtures.brokenCargoManifest(dir.resolve("broken"));
     Fixtures.cache(dir.resolve("broken/target"), 0);
+    Fixtures.junitReport(dir.resolve("slow-tests/target/nextest/ci/junit.xml"), 601);
+    Files.createDirectories(dir.resolve("pushed/coverage"));
+    Files.writeString(dir.resolve("pushed/coverage/lcov.info"), Fixtures.lcov(9, 10));
+    Files.writeString(dir.resolve("push-token"), PUSH_TOKEN + "\n");
     Path config =
         Files.writeString(
             dir.resolve("dx-exporter.yml"),
-            exporterConfig(
-                Map.of(
-                    "breach",
-                    "[cargo]",
-                    "target-miss",
-                    "[cargo]",
-                    "healthy",
-                    "[cargo]",
-                    "half-broken",
-                    "[cargo, npm]",
-                    "broken",
-                    "[cargo]")));
+            reportProjects()
+                + exporterConfig(
+                    Map.of(
+                        "breach",
+                        "[cargo]",
+                        "target-miss",
+                        "[cargo]",
+                        "healthy",
+                        "[cargo]",
+                        "half-broken",
+                        "[cargo, npm]",
+                        "broken",
+                        "[cargo]")));
 
     exporterPort = ServerProcess.freePort();
     exporter =
@@ -111,6 +116,7 @@ class AlertingEndToEndIT {
                 jar.toAbsolutePath().toString(),
                 "serve",
                 "--config.file=" + config,
+                "--storage.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + exporterPort));
     await("exporter ready")
         .atMost(WAIT)
@@ -150,6 +156,7 @@ class AlertingEndToEndIT {
                             .result())
                     .as(prometheus.logTail())
                     .isNotEmpty());
+    pushReports();
     produced = new TreeSet<>(prometheus.metricNames(JOB));
     System.out.println("[e2e] metric families the exporter produces: " + produced);
   }
@@ -158,7 +165,7 @@ class AlertingEndToEndIT {
    * One project per entry (name -> ecosystems), each with a `target` cache, all on 5 s schedules.
    */
   private String exporterConfig(Map<String, String> projects) {
-    StringBuilder yaml = new StringBuilder("projects:\n");
+    StringBuilder yaml = new StringBuilder();
     projects.forEach(
         (name, ecosystems) ->
             yaml.append(
@@ -175,6 +182,79 @@ class AlertingEndToEndIT {
         """
                     .formatted(name, dir.resolve(name), ecosystems)));
     return yaml.toString();
+  }
+
+  private static final String PUSH_TOKEN = "e2e-push-token";
+
+  /**
+   * Projects whose results come as reports: {@code slow-tests} from a file on disk, {@code pushed}
+   * from pushes (tests) and from a file and a push (coverage); all on 5 s schedules.
+   */
+  private String reportProjects() {
+    return """
+        projects:
+          - name: slow-tests
+            path: %s
+            dependencies: {enabled: false}
+            tests:
+              schedule: 5s
+              reports: [{name: unit, paths: [target/nextest/ci/junit.xml]}]
+          - name: pushed
+            path: %s
+            dependencies: {enabled: false}
+            tests: {schedule: 5s, reports: []}
+            coverage:
+              schedule: 5s
+              reports: [{name: lcov, paths: [coverage/lcov.info]}]
+            push: {token: {file: %s}}
+        """
+        .formatted(dir.resolve("slow-tests"), dir.resolve("pushed"), dir.resolve("push-token"));
+  }
+
+  /**
+   * Five test runs pushed with a flaky case each; then, once Prometheus has scraped the 90 %
+   * coverage found on disk, a pushed coverage report at 50 %.
+   */
+  private void pushReports() throws IOException {
+    for (int run = 1; run <= 5; run++) {
+      assertThat(push("project=pushed&report=it&run=" + run, Fixtures.flakyReport(run)))
+          .isEqualTo(201);
+    }
+    await("the discovered coverage scraped")
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        prometheus
+                            .query("dx_coverage_ratio{project=\"pushed\",kind=\"line\"} == 0.9")
+                            .result())
+                    .isNotEmpty());
+    assertThat(push("project=pushed&report=lcov&run=6", Fixtures.lcov(5, 10))).isEqualTo(201);
+    await("the pushed coverage scraped")
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        prometheus
+                            .query("dx_coverage_ratio{project=\"pushed\",kind=\"line\"} == 0.5")
+                            .result())
+                    .isNotEmpty());
+  }
+
+  private int push(String query, String body) throws IOException {
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(exporterUrl("/api/v1/reports?" + query)))
+                  .header("Authorization", "Bearer " + PUSH_TOKEN)
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (InterruptedException e) {
+      throw new IOException(e);
+    }
   }
 
   @AfterAll

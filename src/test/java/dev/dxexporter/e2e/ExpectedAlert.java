@@ -81,6 +81,27 @@ record ExpectedAlert(
               "ecosystem",
               "cargo",
               "/ticket"),
+          // A discovered JUnit report whose run took 601 s: the critical timeout silences the gate.
+          new ExpectedAlert(
+              "DxTestSuiteTimeout",
+              "slow-tests",
+              "dx_tests_duration_seconds",
+              "report",
+              "unit",
+              "/pager"),
+          new ExpectedAlert(
+              "DxTestSuiteSlow", "slow-tests", "dx_tests_duration_seconds", "report", "unit", null),
+          // Five pushed runs in which one of two cases is flaky every time.
+          new ExpectedAlert(
+              "DxTestsFlaky",
+              "pushed",
+              "dx_tests_flaky_ratio",
+              "objective",
+              "flaky_tests",
+              "/ticket"),
+          // 90 % line coverage found on disk, then a pushed report at 50 %.
+          new ExpectedAlert(
+              "DxCoverageDropped", "pushed", "dx_coverage_ratio", "report", "lcov", "/ticket"),
           // A malformed Cargo.toml as the only ecosystem: the whole dependency collector fails.
           new ExpectedAlert(
               "DxCollectorFailing",

@@ -112,4 +112,44 @@ final class Fixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * A JUnit report of one passing case whose run took {@code seconds} (nextest style root time).
+   */
+  static void junitReport(Path file, double seconds) {
+    write(
+        file,
+        "<testsuites name=\"run\" tests=\"1\" time=\"%s\"><testsuite name=\"slow\" tests=\"1\" time=\"%s\">"
+                .formatted(seconds, seconds)
+            + "<testcase classname=\"slow\" name=\"takes_long\" time=\"%s\"/></testsuite></testsuites>\n"
+                .formatted(seconds));
+  }
+
+  /**
+   * A Surefire report of run {@code n}: one stable case and one that failed, then passed on a rerun
+   * (flakyFailure), the same in every run.
+   */
+  static String flakyReport(int n) {
+    return "<testsuite name=\"it.Retry\" tests=\"2\" time=\"1\">"
+        + "<testcase classname=\"it.Retry\" name=\"stable\" time=\"0.5\"/>"
+        + "<testcase classname=\"it.Retry\" name=\"sometimes\" time=\"0.5\">"
+        + "<flakyFailure message=\"run "
+        + n
+        + "\" type=\"AssertionError\"/></testcase>"
+        + "</testsuite>\n";
+  }
+
+  /** An LCOV file of one source file with {@code covered} of {@code lines} lines hit. */
+  static String lcov(int covered, int lines) {
+    StringBuilder s = new StringBuilder("TN:\nSF:src/lib.rs\n");
+    for (int i = 1; i <= lines; i++) {
+      s.append("DA:").append(i).append(',').append(i <= covered ? 1 : 0).append('\n');
+    }
+    return s.append("LF:")
+        .append(lines)
+        .append("\nLH:")
+        .append(covered)
+        .append("\nend_of_record\n")
+        .toString();
+  }
 }
