@@ -2,25 +2,35 @@ package dev.dxexporter.cli;
 
 import dev.dxexporter.plan.Source;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * The command line: {@code serve} (the default), {@code config check FILE}, {@code --version}.
- * Usage errors exit 2 with the flag named, an unusable config 1.
+ * The command line: {@code serve} (the default), {@code config check FILE}, {@code push PATH…},
+ * {@code --version}. Usage errors exit 2 with the flag named, an unusable config 1.
  */
 public final class Cli {
   private Cli() {}
 
   /** The command line over {@code sources}, ready to {@code execute(args)}. */
   public static CommandLine commandLine(List<? extends Source<?, ?>> sources) {
+    return commandLine(sources, System.getenv());
+  }
+
+  /**
+   * The same, reading the environment of {@code push} (CI variables, the token) from {@code env}.
+   */
+  public static CommandLine commandLine(
+      List<? extends Source<?, ?>> sources, Map<String, String> env) {
     CommandLine cli = new CommandLine(new Root(sources));
     cli.addSubcommand("serve", new CommandLine(new ServeCommand(sources)));
     CommandLine config = new CommandLine(new ConfigCommand());
     config.addSubcommand("check", new CommandLine(new ConfigCheckCommand(sources)));
     cli.addSubcommand("config", config);
+    cli.addSubcommand("push", new CommandLine(new PushCommand(env)));
     cli.setCaseInsensitiveEnumValuesAllowed(false);
     return cli;
   }
