@@ -101,7 +101,7 @@ public final class CoverageSource
             root,
             reader.schedule(c).orElse(defaults.schedule()),
             c.bytes("max_report_size").orElse(defaults.maxReportBytes()),
-            ReportEntries.read(c, reader));
+            ReportEntries.read(c, reader, ZERO_CONFIG));
     c.rejectUnknownKeys();
     return Optional.of(coverage);
   }

@@ -17,7 +17,15 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ReportEntries {
   private ReportEntries() {}
 
-  static List<ReportSpec> read(YamlMapping section, SectionReader reader) {
+  /**
+   * The section's reports; without a {@code reports} key, {@code defaults} (a section that only
+   * sets a schedule still watches the usual places; {@code reports: []} watches none).
+   */
+  static List<ReportSpec> read(
+      YamlMapping section, SectionReader reader, List<ReportSpec> defaults) {
+    if (section.get("reports").isEmpty()) {
+      return defaults;
+    }
     List<ReportSpec> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
     List<Node> items = section.sequence("reports");

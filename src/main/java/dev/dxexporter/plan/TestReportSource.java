@@ -136,7 +136,7 @@ public final class TestReportSource
             reader.schedule(t).orElse(defaults.schedule()),
             t.duration("flaky_window").orElse(defaults.flakyWindow()),
             t.bytes("max_report_size").orElse(defaults.maxReportBytes()),
-            ReportEntries.read(t, reader));
+            ReportEntries.read(t, reader, ZERO_CONFIG));
     t.rejectUnknownKeys();
     return Optional.of(tests);
   }
