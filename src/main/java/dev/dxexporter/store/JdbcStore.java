@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  */
 public final class JdbcStore implements Store {
   private static final String[] TABLES = {
-    "report", "test_summary", "test_suite", "test_case", "coverage_point"
+    "report", "test_summary", "test_suite", "test_case", "coverage_point", "build_run"
   };
 
   /** A save of at least this many cases is followed by {@link Dialect#afterLargeWrite}. */
@@ -120,36 +120,45 @@ public final class JdbcStore implements Store {
   }
 
   private SaveOutcome save(ReportMeta meta, String kind, String action, Body body) {
+    Objects.requireNonNull(meta, "meta");
+    return saveNew(
+        action,
+        c -> ReportWriter.findId(c, meta.project(), meta.source(), meta.identity()).isPresent(),
+        (c, storedAt) -> body.write(c, ReportWriter.insertReport(c, meta, kind, storedAt)));
+  }
+
+  private interface Insert {
+    void into(Connection c, Instant storedAt) throws SQLException;
+  }
+
+  /**
+   * One write transaction: DUPLICATE when {@code exists}, else {@code insert}; a unique violation
+   * (another process stored the same identity since the check) rolls back and is a DUPLICATE too.
+   */
+  private SaveOutcome saveNew(String action, Connections.Work<Boolean> exists, Insert insert) {
+    Instant storedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    SaveOutcome outcome;
     try {
-      return saveOnce(meta, kind, action, body);
+      outcome =
+          connections.write(
+              action,
+              c -> {
+                if (exists.run(c)) {
+                  return SaveOutcome.DUPLICATE;
+                }
+                try {
+                  insert.into(c, storedAt);
+                } catch (SQLException e) {
+                  if (connections.dialect().isUniqueViolation(e)) {
+                    throw new SavedMeanwhile();
+                  }
+                  throw e;
+                }
+                return SaveOutcome.STORED;
+              });
     } catch (SavedMeanwhile e) {
       return SaveOutcome.DUPLICATE;
     }
-  }
-
-  private SaveOutcome saveOnce(ReportMeta meta, String kind, String action, Body body) {
-    Objects.requireNonNull(meta, "meta");
-    Instant storedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    SaveOutcome outcome =
-        connections.write(
-            action,
-            c -> {
-              if (ReportWriter.findId(c, meta.project(), meta.source(), meta.identity())
-                  .isPresent()) {
-                return SaveOutcome.DUPLICATE;
-              }
-              long id;
-              try {
-                id = ReportWriter.insertReport(c, meta, kind, storedAt);
-              } catch (SQLException e) {
-                if (connections.dialect().isUniqueViolation(e)) {
-                  throw new SavedMeanwhile(); // by another process since the check above
-                }
-                throw e;
-              }
-              body.write(c, id);
-              return SaveOutcome.STORED;
-            });
     if (outcome == SaveOutcome.STORED) {
       lastWrite.accumulateAndGet(storedAt, (a, b) -> a == null || b.isAfter(a) ? b : a);
     }
@@ -205,6 +214,26 @@ public final class JdbcStore implements Store {
     return connections.read(
         "reading coverage history",
         c -> ReportQueries.coverageHistory(c, project, reportName, limit));
+  }
+
+  @Override
+  public SaveOutcome saveBuild(ReportMeta meta, BuildRun run) {
+    Objects.requireNonNull(run, "run");
+    return saveNew(
+        "saving build " + run.name() + " of " + meta.project(),
+        c -> BuildRuns.exists(c, meta.project(), meta.identity()),
+        (c, storedAt) -> BuildRuns.insert(c, meta, run));
+  }
+
+  @Override
+  public List<StoredBuild> latestBuilds(String project) {
+    return connections.read("reading the latest builds", c -> BuildRuns.latest(c, project));
+  }
+
+  @Override
+  public List<StoredBuild> buildHistory(String project, int limit) {
+    limit(limit);
+    return connections.read("reading build history", c -> BuildRuns.history(c, project, limit));
   }
 
   @Override

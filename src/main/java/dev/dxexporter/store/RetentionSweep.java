@@ -37,6 +37,8 @@ final class RetentionSweep {
         connections.read(
             "reading reports past retention", c -> victims(c, " AND r.received_at_ms < ?", cutoff));
     long[] deleted = delete(expired);
+    deleted[0] +=
+        connections.write("deleting old build runs", c -> BuildRuns.deleteOlderThan(c, cutoff));
     long total = connections.read("counting test-case rows", c -> JdbcStore.caseRows(c));
     if (total > settings.maxCaseRows()) {
       List<Victim> oldest =

@@ -71,9 +71,22 @@ public interface Store extends AutoCloseable {
   List<CoverageRunPoint> coverageHistory(String project, String reportName, int limit);
 
   /**
+   * Saves one recorded build run; {@code meta}'s report name is the build's name. Identity as for
+   * reports: the same (project, identity) again is a duplicate.
+   */
+  SaveOutcome saveBuild(ReportMeta meta, BuildRun run);
+
+  /** The latest run of each (build name, kind) of the project, by name then kind. */
+  List<StoredBuild> latestBuilds(String project);
+
+  /** The project's last {@code limit} build runs, oldest first. */
+  List<StoredBuild> buildHistory(String project, int limit);
+
+  /**
    * Deletes reports received before {@code now - retention}, then the oldest reports while more
-   * test-case rows are stored than the bound, each with its cases, suites and points. The latest
-   * report of each (project, source, report name) is never deleted.
+   * test-case rows are stored than the bound, each with its cases, suites and points; and build
+   * runs past the retention. The latest report of each (project, source, report name) and the
+   * latest build of each (name, kind) are never deleted.
    */
   RetentionResult applyRetention(Instant now);
 
