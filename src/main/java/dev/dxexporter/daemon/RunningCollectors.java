@@ -81,7 +81,9 @@ final class RunningCollectors {
   }
 
   /**
-   * Queues {@code id} to run soon (it skips if already queued or running); unknown ids are ignored.
+   * Queues {@code id} to run soon: once, however often asked before it starts; when it is running,
+   * once more after that (what it is asked to show may have come after it started). Unknown ids are
+   * ignored.
    */
   void refresh(CollectorId id) {
     scheduler.runNow(key(id));

@@ -90,7 +90,7 @@ public final class CollectorScheduler implements AutoCloseable {
   /** Queues collector {@code key} to run now, unless it is queued or running already. */
   public void runNow(String key) {
     if (started) {
-      queue.due(key);
+      queue.dueAgain(key);
     }
   }
 

@@ -78,6 +78,23 @@ final class RunQueue {
     }
   }
 
+  /**
+   * Queues {@code key} even while it runs: a refresh asked for after new data arrived must not be
+   * lost because a run that started before the data is still going. The queued run starts when the
+   * current one ends (a job still never overlaps itself); already queued, nothing changes.
+   */
+  boolean dueAgain(String key) {
+    synchronized (lock) {
+      Runnable work = jobs.get(key);
+      if (closed || work == null || due.containsKey(key)) {
+        return false;
+      }
+      due.put(key, work);
+      lock.notifyAll();
+      return true;
+    }
+  }
+
   /** Jobs waiting for a worker, for tests and the landing page. */
   int waiting() {
     synchronized (lock) {

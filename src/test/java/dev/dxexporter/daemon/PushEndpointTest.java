@@ -252,6 +252,15 @@ class PushEndpointTest {
     assertThat(pushAuthorized("project=p&format=xml", report).statusCode()).isEqualTo(400);
     byte[] huge = new byte[(64 << 20) + 1];
     assertThat(pushAuthorized("project=p", huge).statusCode()).isEqualTo(413);
+    // Each refusal asks the collector to run again (queued): its next samples hold the counts.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                metrics()
+                        .get(
+                            "dx_reports_refused_total{project=\"p\",source=\"tests\",via=\"push\"}")
+                    == 3.0);
     assertThat(metrics())
         .containsEntry("dx_reports_refused_total{project=\"p\",source=\"tests\",via=\"push\"}", 3.0)
         .doesNotContainKey("dx_tests{project=\"p\",report=\"tests\",result=\"passed\"}");
