@@ -1,5 +1,6 @@
 package dev.dxexporter.cli;
 
+import dev.dxexporter.collect.build.CommandRecorder;
 import dev.dxexporter.plan.Source;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,11 @@ public final class Cli {
     config.addSubcommand("check", new CommandLine(new ConfigCheckCommand(sources)));
     cli.addSubcommand("config", config);
     cli.addSubcommand("push", new CommandLine(new PushCommand(env)));
+    // Everything from the command on is the command's: `record … cargo build --release`.
+    cli.addSubcommand(
+        "record",
+        new CommandLine(new RecordCommand(env, () -> new CommandRecorder()))
+            .setStopAtPositional(true));
     cli.setCaseInsensitiveEnumValuesAllowed(false);
     return cli;
   }

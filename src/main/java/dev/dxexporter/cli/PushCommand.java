@@ -5,14 +5,12 @@ import dev.dxexporter.client.PushClient;
 import dev.dxexporter.client.PushOutcome;
 import dev.dxexporter.client.PushParameters;
 import dev.dxexporter.client.ReportBundle;
-import dev.dxexporter.config.yaml.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -67,35 +66,7 @@ final class PushCommand implements Callable<Integer> {
       description = "junit, cobertura, lcov, jacoco or auto (default: told from the content).")
   Optional<String> format = Optional.empty();
 
-  @Option(
-      names = "--token-env",
-      defaultValue = "DX_PUSH_TOKEN",
-      description =
-          "The environment variable holding the bearer token (default: ${DEFAULT-VALUE}).")
-  String tokenEnv;
-
-  @Option(
-      names = "--retries",
-      defaultValue = "4",
-      description =
-          "Attempts after the first, on no answer, 429 or 5xx (default: ${DEFAULT-VALUE}).")
-  int retries;
-
-  @Option(
-      names = "--retry-wait",
-      defaultValue = "1s",
-      description =
-          "The first wait between attempts, doubled each time (default: ${DEFAULT-VALUE}).")
-  String retryWait;
-
-  @Option(
-      names = "--timeout",
-      defaultValue = "60s",
-      description = "Per request (default: ${DEFAULT-VALUE}).")
-  String timeout;
-
-  @Option(names = "--ca-file", description = "PEM certificates to trust (a private CA).")
-  Optional<Path> caFile = Optional.empty();
+  @Mixin ExporterConnection connection;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Reports directories or files.")
   List<Path> paths;
@@ -112,7 +83,7 @@ final class PushCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PushClient client;
     try {
-      client = new PushClient(settings());
+      client = new PushClient(connection.settings(url, spec.commandLine(), env));
     } catch (IllegalArgumentException | IOException | GeneralSecurityException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -136,39 +107,6 @@ final class PushCommand implements Callable<Integer> {
       err.flush();
     }
     return exit;
-  }
-
-  private PushClient.Settings settings() {
-    Optional<String> token = Optional.ofNullable(env.get(tokenEnv)).filter(t -> !t.isBlank());
-    if (token.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--token-env")) {
-      throw new IllegalArgumentException("--token-env " + tokenEnv + ": no such variable is set");
-    }
-    if (retries < 0) {
-      throw new IllegalArgumentException("--retries must be 0 or more: " + retries);
-    }
-    if (url.getScheme() == null || !url.getScheme().matches("https?")) {
-      throw new IllegalArgumentException("--url must be http:// or https://: " + url);
-    }
-    return new PushClient.Settings(
-        url,
-        token.map(String::strip),
-        positive("--timeout", timeout),
-        retries,
-        positive("--retry-wait", retryWait),
-        caFile);
-  }
-
-  private static Duration positive(String flag, String text) {
-    Duration d;
-    try {
-      d = Durations.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(flag + ": " + e.getMessage());
-    }
-    if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(flag + " must be positive: " + text);
-    }
-    return d;
   }
 
   private static int pushOne(

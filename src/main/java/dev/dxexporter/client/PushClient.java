@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * Sends reports to a running exporter's {@code POST /api/v1/reports}. Every attempt of one report
@@ -68,8 +67,44 @@ public final class PushClient {
 
   /** Sends {@code bundle}; never throws for what the network or the server does. */
   public PushOutcome push(ReportBundle bundle, PushParameters params) throws InterruptedException {
-    String key = idempotencyKey(bundle, params);
-    HttpRequest request = request(bundle, params, key);
+    List<String> query = new ArrayList<>();
+    query.add(param("project", params.project()));
+    params.report().ifPresent(v -> query.add(param("report", v)));
+    params.branch().ifPresent(v -> query.add(param("branch", v)));
+    params.commit().ifPresent(v -> query.add(param("commit", v)));
+    params.run().ifPresent(v -> query.add(param("run", v)));
+    params.format().ifPresent(v -> query.add(param("format", v)));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(endpoint + "?" + String.join("&", query)))
+            .header("Content-Type", "application/octet-stream")
+            .header("Idempotency-Key", idempotencyKey(bundle, params));
+    bundle.contentEncoding().ifPresent(e -> b.header("Content-Encoding", e));
+    try {
+      b.POST(HttpRequest.BodyPublishers.ofFile(bundle.body()));
+    } catch (java.io.FileNotFoundException e) {
+      throw new IllegalStateException(bundle.body() + " was packed a moment ago", e);
+    }
+    return send(b, endpoint);
+  }
+
+  /**
+   * Sends one recorded build (its JSON) to {@code POST /api/v1/builds}, under {@code key} for every
+   * attempt.
+   */
+  public PushOutcome pushBuild(String project, byte[] json, String key)
+      throws InterruptedException {
+    URI builds = URI.create(endpoint.toString().replaceAll("/api/v1/reports$", "/api/v1/builds"));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(builds + "?" + param("project", project)))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+    return send(b, builds);
+  }
+
+  private PushOutcome send(HttpRequest.Builder b, URI where) throws InterruptedException {
+    settings.token().ifPresent(t -> b.header("Authorization", "Bearer " + t));
+    HttpRequest request = b.timeout(settings.timeout()).build();
     Duration wait = settings.firstWait();
     String last = "";
     int status = 0;
@@ -85,37 +120,13 @@ public final class PushClient {
         retryAfter = retryAfter(r);
       } catch (IOException e) {
         status = 0;
-        last = "no answer from " + endpoint + ": " + describe(e);
+        last = "no answer from " + where + ": " + describe(e);
       }
       if (attempt > settings.retries()) {
         return new PushOutcome(PushOutcome.Result.UNAVAILABLE, status, last, attempt);
       }
       Thread.sleep(retryAfter.orElse(wait).toMillis());
       wait = min(wait.multipliedBy(2), LONGEST_WAIT);
-    }
-  }
-
-  private HttpRequest request(ReportBundle bundle, PushParameters params, String key) {
-    List<String> query = new ArrayList<>();
-    query.add(param("project", params.project()));
-    params.report().ifPresent(v -> query.add(param("report", v)));
-    params.branch().ifPresent(v -> query.add(param("branch", v)));
-    params.commit().ifPresent(v -> query.add(param("commit", v)));
-    params.run().ifPresent(v -> query.add(param("run", v)));
-    params.format().ifPresent(v -> query.add(param("format", v)));
-    StringJoiner q = new StringJoiner("&", "?", "");
-    query.forEach(q::add);
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(endpoint + q.toString()))
-            .timeout(settings.timeout())
-            .header("Content-Type", "application/octet-stream")
-            .header("Idempotency-Key", key);
-    bundle.contentEncoding().ifPresent(e -> b.header("Content-Encoding", e));
-    settings.token().ifPresent(t -> b.header("Authorization", "Bearer " + t));
-    try {
-      return b.POST(HttpRequest.BodyPublishers.ofFile(bundle.body())).build();
-    } catch (java.io.FileNotFoundException e) {
-      throw new IllegalStateException(bundle.body() + " was packed a moment ago", e);
     }
   }
 

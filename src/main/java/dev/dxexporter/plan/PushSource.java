@@ -122,6 +122,11 @@ public final class PushSource implements Source<PushSource.Defaults, PushSource.
             }));
   }
 
+  /** The bearer-token check of a project's pushes, for the other push routes (builds). */
+  BearerToken authentication(RouteContext context) {
+    return new BearerToken(ex -> token(context.config(), ex));
+  }
+
   private Optional<ProjectConfig> project(DxConfig config, Exchange ex) {
     Optional<String> name =
         ex.query("project").or(() -> ex.header("X-Dx-Project")).map(String::strip);

@@ -23,14 +23,20 @@ final class ReportEntries {
    */
   static List<ReportSpec> read(
       YamlMapping section, SectionReader reader, List<ReportSpec> defaults) {
-    if (section.get("reports").isEmpty()) {
+    return read(section, "reports", reader, defaults);
+  }
+
+  /** The same shape under another key ({@code timings}, {@code compiler_caches}). */
+  static List<ReportSpec> read(
+      YamlMapping section, String key, SectionReader reader, List<ReportSpec> defaults) {
+    if (section.get(key).isEmpty()) {
       return defaults;
     }
     List<ReportSpec> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    List<Node> items = section.sequence("reports");
+    List<Node> items = section.sequence(key);
     for (int i = 0; i < items.size(); i++) {
-      YamlMapping r = reader.mapping(items.get(i), section.child("reports") + "[" + i + "]");
+      YamlMapping r = reader.mapping(items.get(i), section.child(key) + "[" + i + "]");
       String name = reader.name(r, "name");
       if (name != null && !names.add(name)) {
         reader.errors().at(r.node(), r.child("name"), "duplicate report name \"" + name + "\"");

@@ -54,7 +54,7 @@ public final class TestReportSource
           new ReportSpec("junit", List.of("**/junit*.xml", "**/*-junit.xml")));
 
   /** Files that say a directory is a project whose tests run here. */
-  private static final List<String> BUILD_FILES =
+  static final List<String> BUILD_FILES =
       List.of(
           "pom.xml",
           "build.gradle",
