@@ -52,7 +52,7 @@ class MigrationTest {
       save(store, meta("a", "unit", "c", T0), List.of(tc("s", "t", TestResult.PASSED, 1)));
     }
     List<String> first = history();
-    assertThat(first).containsExactly("1:true");
+    assertThat(first).containsExactly("1:true", "2:true");
     for (int i = 0; i < 3; i++) {
       try (Store store = SqliteStore.open(dir, StoreSettings.defaults())) {
         assertThat(store.findReport(PROJECT, "tests", "a")).isPresent();
@@ -66,7 +66,7 @@ class MigrationTest {
     try (Store store = SqliteStore.open(dir, StoreSettings.defaults())) {
       save(store, meta("a", "unit", "c", T0), List.of(tc("s", "t", TestResult.PASSED, 1)));
     }
-    // What a newer dx-exporter would leave: its own migration V2 applied on top of ours.
+    // What a newer dx-exporter would leave: its own migration V999 applied on top of ours.
     SqliteDialect dialect = new SqliteDialect(dir, Duration.ofSeconds(5));
     Flyway.configure()
         .dataSource(dialect.migrationDataSource())
@@ -74,17 +74,17 @@ class MigrationTest {
         .loggers(QuietFlywayLog.class.getName())
         .load()
         .migrate();
-    assertThat(history()).containsExactly("1:true", "2:true");
+    assertThat(history()).containsExactly("1:true", "2:true", "999:true");
 
     assertThatThrownBy(() -> SqliteStore.open(dir, StoreSettings.defaults()))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessage(
             "store "
                 + dir.resolve("dx-exporter.db")
-                + " has schema version 2, newer than this dx-exporter knows: it was written by a"
+                + " has schema version 999, newer than this dx-exporter knows: it was written by a"
                 + " newer version; run that version, or point this one at another data directory");
     // Refusing did not touch it.
-    assertThat(history()).containsExactly("1:true", "2:true");
+    assertThat(history()).containsExactly("1:true", "2:true", "999:true");
   }
 
   @Test

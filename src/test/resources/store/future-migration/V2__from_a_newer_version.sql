@@ -1,2 +1,0 @@
--- Stands for a migration that a newer dx-exporter shipped and this build does not know.
-CREATE TABLE benchmark_result (report_id INTEGER NOT NULL, name TEXT NOT NULL, seconds REAL NOT NULL);
