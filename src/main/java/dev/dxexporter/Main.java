@@ -3,6 +3,7 @@ package dev.dxexporter;
 import dev.dxexporter.cli.Cli;
 import dev.dxexporter.ingest.IngestCounters;
 import dev.dxexporter.ingest.TestInsights;
+import dev.dxexporter.plan.BenchmarkSource;
 import dev.dxexporter.plan.CacheSource;
 import dev.dxexporter.plan.CoverageSource;
 import dev.dxexporter.plan.DependencySource;
@@ -20,12 +21,14 @@ public final class Main {
     IngestCounters ingested = new IngestCounters();
     TestReportSource tests = new TestReportSource(new TestInsights(), ingested);
     CoverageSource coverage = new CoverageSource(ingested);
+    BenchmarkSource benchmarks = new BenchmarkSource(ingested);
     return List.of(
         new CacheSource(),
         new DependencySource(),
         tests,
         coverage,
-        new PushSource(tests, coverage, ingested));
+        benchmarks,
+        new PushSource(tests, coverage, benchmarks, ingested));
   }
 
   public static void main(String[] args) {

@@ -17,8 +17,18 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ReportEntries {
   private ReportEntries() {}
 
+  /** Builds one entry from its name, patterns and mapping (to read the source's own keys). */
+  interface Entry<T> {
+    T of(String name, List<String> patterns, YamlMapping entry);
+  }
+
   static List<ReportSpec> read(YamlMapping section, SectionReader reader) {
-    List<ReportSpec> out = new ArrayList<>();
+    return read(section, reader, (name, patterns, entry) -> new ReportSpec(name, patterns));
+  }
+
+  /** The entries, each made by {@code entry} before its unknown keys are rejected. */
+  static <T> List<T> read(YamlMapping section, SectionReader reader, Entry<T> entry) {
+    List<T> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
     List<Node> items = section.sequence("reports");
     for (int i = 0; i < items.size(); i++) {
@@ -44,9 +54,10 @@ final class ReportEntries {
                   }
                 });
       }
+      T made = name == null ? null : entry.of(name, patterns, r);
       r.rejectUnknownKeys();
-      if (name != null) {
-        out.add(new ReportSpec(name, patterns));
+      if (made != null) {
+        out.add(made);
       }
     }
     return out;
