@@ -265,6 +265,12 @@ def benchmarks():
             [t(f"dx_benchmark_performance_change_ratio{{{S}}}", "{{benchmark}}")], "percentunit", BENCHMARK, base="red")
     b.panel("table", "Regressions", "1 when the latest change is a significant regression.",
             [t(f"dx_benchmark_regressed{{{S}}}", "")], "bool_yes_no", steps=[(1, "red")])
+    b.panel("table", "Verdict available", "0 when no regression verdict could be made (too few samples and too few earlier base-branch results): no flag is not the same as fine.",
+            [t(f"dx_benchmark_verdict_available{{{S}}}", "")], "bool_yes_no", steps=[(1, "green")], base="orange")
+    b.panel("timeseries", "Memory per operation", "Bytes allocated per operation, where the tool reports it (Go -benchmem, JMH gc profiler, BenchmarkDotNet).",
+            [t(f"dx_benchmark_memory_bytes{{{S}}}", "{{benchmark}}")], "bytes")
+    b.panel("stat", "Last benchmark report", "When the latest benchmark report of each name was ingested.",
+            [t(f"time() - dx_benchmark_report_timestamp_seconds{{{S}}}", "{{project}} {{report}}")], "s")
     return b
 
 
