@@ -206,6 +206,7 @@ class AlertingEndToEndIT {
             coverage:
               schedule: 5s
               reports: [{name: lcov, paths: [coverage/lcov.info]}]
+            benchmarks: {schedule: 5s, reports: []}
             push: {token: {file: %s}}
         """
         .formatted(dir.resolve("slow-tests"), dir.resolve("pushed"), dir.resolve("push-token"));
@@ -230,6 +231,15 @@ class AlertingEndToEndIT {
                             .result())
                     .isNotEmpty());
     assertThat(push("project=pushed&report=lcov&run=6", Fixtures.lcov(5, 10))).isEqualTo(201);
+    // Real JMH runs (bench/benchmark-regression.sh) on main: unchanged, then 15 % more work.
+    Path demo = Path.of("src/test/resources/bench/generated-locally/regression-demo");
+    for (String run : List.of("noise", "slower-15pct")) {
+      assertThat(
+              push(
+                  "project=pushed&report=jmh&format=jmh&branch=main&run=" + run,
+                  Files.readString(demo.resolve(run + ".json"))))
+          .isEqualTo(201);
+    }
     await("the pushed coverage scraped")
         .atMost(WAIT)
         .untilAsserted(

@@ -102,6 +102,14 @@ record ExpectedAlert(
           // 90 % line coverage found on disk, then a pushed report at 50 %.
           new ExpectedAlert(
               "DxCoverageDropped", "pushed", "dx_coverage_ratio", "report", "lcov", "/ticket"),
+          // Two real JMH runs pushed, the second one with 15 % more work per operation.
+          new ExpectedAlert(
+              "DxBenchmarkRegression",
+              "pushed",
+              "dx_benchmark_performance_change_ratio",
+              "benchmark",
+              "dev.dxexporter.ingest.bench.RegressionDemoBenchmark.work",
+              "/ticket"),
           // A malformed Cargo.toml as the only ecosystem: the whole dependency collector fails.
           new ExpectedAlert(
               "DxCollectorFailing",
