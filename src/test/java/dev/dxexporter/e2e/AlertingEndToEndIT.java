@@ -240,6 +240,15 @@ class AlertingEndToEndIT {
                   Files.readString(demo.resolve(run + ".json"))))
           .isEqualTo(201);
     }
+    await("the pushed benchmark verdict scraped")
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        prometheus
+                            .query("dx_benchmark_regressed{project=\"pushed\"} == 1")
+                            .result())
+                    .isNotEmpty());
     await("the pushed coverage scraped")
         .atMost(WAIT)
         .untilAsserted(
