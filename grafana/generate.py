@@ -165,6 +165,27 @@ def build_performance():
             [t(f"dx_build_cache_hit_ratio{{{S}}}", "{{project}} {{cache}}")], "percentunit")
     b.panel("bargauge", "Slowest builds", "The ten slowest builds by their last duration.",
             [t(f"topk(10, dx_build_duration_seconds{{{S}}})", "{{project}} {{build}} ({{kind}})")], "s")
+    b.panel("bargauge", "Slowest crates to compile", "Compile time of the slowest units (crate targets) in the newest cargo --timings report; the rest summed as other.",
+            [t(f'topk(15, dx_build_unit_duration_seconds{{unit!="other", {S}}})', "{{project}} {{unit}}")], "s")
+    b.panel("stat", "Last build result", "1 when the latest recorded build of each name and kind exited 0.",
+            [t(f"dx_build_success{{{S}}}", "{{project}} {{build}} ({{kind}})")], "bool_yes_no", steps=[(1, "green")], base="red")
+    b.panel("timeseries", "Recorded build time p50 / p95", "Quantiles over the recorded builds kept in the store (dx-exporter record), per build and kind.",
+            [t(f"histogram_quantile(0.5, sum by (le, project, build, kind) (dx_build_recorded_duration_seconds_bucket{{{S}}}))", "p50 {{project}} {{build}} ({{kind}})"),
+             t(f"histogram_quantile(0.95, sum by (le, project, build, kind) (dx_build_recorded_duration_seconds_bucket{{{S}}}))", "p95 {{project}} {{build}} ({{kind}})")], "s")
+    b.panel("timeseries", "Build peak memory", "Peak resident memory of the latest recorded build's process tree.",
+            [t(f"dx_build_peak_memory_bytes{{{S}}}", "{{project}} {{build}} ({{kind}})")], "bytes")
+    b.panel("timeseries", "Build CPU time", "CPU seconds of the latest recorded build's process tree, user and system.",
+            [t(f"dx_build_cpu_seconds{{{S}}}", "{{project}} {{build}} ({{kind}}) {{mode}}")], "s")
+    b.panel("stat", "Last recorded build", "Time since the latest recorded build of each name and kind started.",
+            [t(f"time() - dx_build_start_timestamp_seconds{{{S}}}", "{{project}} {{build}} ({{kind}})")], "s")
+    b.panel("timeseries", "cargo --timings total", "Total time and compiled (dirty) units of the newest cargo --timings report.",
+            [t(f"dx_build_timings_duration_seconds{{{S}}}", "{{project}} {{report}} seconds"),
+             t(f"dx_build_timings_units{{{S}}}", "{{project}} {{report}} units")], "short")
+    b.panel("stat", "cargo --timings report age", "Time since the newest cargo --timings report was written.",
+            [t(f"time() - dx_build_timings_timestamp_seconds{{{S}}}", "{{project}} {{report}}")], "s")
+    b.panel("timeseries", "Compiler cache hits and misses", "The tool's counters since its last reset (sccache --zero-stats, ccache -z).",
+            [t(f"dx_build_cache_hits{{{S}}}", "{{project}} {{cache}} hits"),
+             t(f"dx_build_cache_misses{{{S}}}", "{{project}} {{cache}} misses")], "short")
     b.row("Dependencies")
     b.panel("timeseries", "Distinct dependencies", "Distinct external direct dependencies per ecosystem. Lines: target 50, gate 75.",
             [t(f"dx_dependencies_distinct{{{S}}}", "{{project}} {{ecosystem}}")], "short", DEPENDENCIES)
@@ -265,6 +286,12 @@ def benchmarks():
             [t(f"dx_benchmark_performance_change_ratio{{{S}}}", "{{benchmark}}")], "percentunit", BENCHMARK, base="red")
     b.panel("table", "Regressions", "1 when the latest change is a significant regression.",
             [t(f"dx_benchmark_regressed{{{S}}}", "")], "bool_yes_no", steps=[(1, "red")])
+    b.panel("table", "Verdict available", "0 when no regression verdict could be made (too few samples and too few earlier base-branch results): no flag is not the same as fine.",
+            [t(f"dx_benchmark_verdict_available{{{S}}}", "")], "bool_yes_no", steps=[(1, "green")], base="orange")
+    b.panel("timeseries", "Memory per operation", "Bytes allocated per operation, where the tool reports it (Go -benchmem, JMH gc profiler, BenchmarkDotNet).",
+            [t(f"dx_benchmark_memory_bytes{{{S}}}", "{{benchmark}}")], "bytes")
+    b.panel("stat", "Last benchmark report", "When the latest benchmark report of each name was ingested.",
+            [t(f"time() - dx_benchmark_report_timestamp_seconds{{{S}}}", "{{project}} {{report}}")], "s")
     return b
 
 

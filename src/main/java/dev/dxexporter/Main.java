@@ -3,6 +3,7 @@ package dev.dxexporter;
 import dev.dxexporter.cli.Cli;
 import dev.dxexporter.ingest.IngestCounters;
 import dev.dxexporter.ingest.TestInsights;
+import dev.dxexporter.plan.BenchmarkSource;
 import dev.dxexporter.plan.BuildSource;
 import dev.dxexporter.plan.CacheSource;
 import dev.dxexporter.plan.CoverageSource;
@@ -21,12 +22,14 @@ public final class Main {
     IngestCounters ingested = new IngestCounters();
     TestReportSource tests = new TestReportSource(new TestInsights(), ingested);
     CoverageSource coverage = new CoverageSource(ingested);
-    PushSource push = new PushSource(tests, coverage, ingested);
+    BenchmarkSource benchmarks = new BenchmarkSource(ingested);
+    PushSource push = new PushSource(tests, coverage, benchmarks, ingested);
     return List.of(
         new CacheSource(),
         new DependencySource(),
         tests,
         coverage,
+        benchmarks,
         push,
         new BuildSource(ingested, push));
   }

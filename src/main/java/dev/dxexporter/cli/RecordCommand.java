@@ -49,6 +49,9 @@ import picocli.CommandLine.Parameters;
       "Exits with the command's own status."
     })
 final class RecordCommand implements Callable<Integer> {
+  /** How long a locked store is tried again before the record is given up (with a warning). */
+  private static final java.time.Duration OPEN_PATIENCE = java.time.Duration.ofSeconds(15);
+
   private final Map<String, String> env;
   private final Supplier<CommandRecorder> recorder;
 
@@ -167,23 +170,32 @@ final class RecordCommand implements Callable<Integer> {
   }
 
   private String stored(
-      BuildRun r, Optional<String> b, Optional<String> c, Optional<String> id, String key) {
-    try (Store store = SqliteStore.open(storagePath, StoreSettings.defaults())) {
-      ReportMeta meta =
-          new ReportMeta(
-              project,
-              "builds",
-              key,
-              r.name(),
-              "record",
-              b.orElse(null),
-              c.orElse(null),
-              id.orElse(null),
-              Instant.now());
-      SaveOutcome o = store.saveBuild(meta, r);
-      return (o == SaveOutcome.STORED ? "stored in " : "already in ") + storagePath;
-    } catch (StoreUnavailableException e) {
-      return "WARNING: not recorded: " + e.getMessage();
+      BuildRun r, Optional<String> b, Optional<String> c, Optional<String> id, String key)
+      throws InterruptedException {
+    ReportMeta meta =
+        new ReportMeta(
+            project,
+            "builds",
+            key,
+            r.name(),
+            "record",
+            b.orElse(null),
+            c.orElse(null),
+            id.orElse(null),
+            Instant.now());
+    // A running daemon shares the file: a write of its (retention, a push) can hold the lock at
+    // the moment this opens it. The same key makes a second attempt a duplicate, never a copy.
+    long deadline = System.nanoTime() + OPEN_PATIENCE.toNanos();
+    while (true) {
+      try (Store store = SqliteStore.open(storagePath, StoreSettings.defaults())) {
+        SaveOutcome o = store.saveBuild(meta, r);
+        return (o == SaveOutcome.STORED ? "stored in " : "already in ") + storagePath;
+      } catch (StoreUnavailableException e) {
+        if (System.nanoTime() > deadline || !e.getMessage().contains("locked")) {
+          return "WARNING: not recorded: " + e.getMessage();
+        }
+        Thread.sleep(200);
+      }
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.dxexporter.http.BearerToken;
 import dev.dxexporter.http.Exchange;
 import dev.dxexporter.http.Route;
 import dev.dxexporter.ingest.IngestCounters;
+import dev.dxexporter.ingest.RegressionSettings;
 import dev.dxexporter.ingest.push.ArchiveLimits;
 import dev.dxexporter.ingest.push.PushHandler;
 import dev.dxexporter.ingest.push.PushLimits;
@@ -25,8 +26,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * Reports pushed from CI ({@code push:} in a project: its bearer token; {@code global.push}: the
  * size limit): plans no collector, adds {@code POST /api/v1/reports}. What is pushed lands in the
- * store and shows through the project's {@code tests} and {@code coverage} collectors, which must
- * exist.
+ * store and shows through the project's {@code tests}, {@code coverage} and {@code benchmarks}
+ * collectors, which must exist.
  */
 public final class PushSource implements Source<PushSource.Defaults, PushSource.Push> {
   private static final Logger log = LoggerFactory.getLogger(PushSource.class);
@@ -39,11 +40,17 @@ public final class PushSource implements Source<PushSource.Defaults, PushSource.
 
   private final TestReportSource tests;
   private final CoverageSource coverage;
+  private final BenchmarkSource benchmarks;
   private final IngestCounters counters;
 
-  public PushSource(TestReportSource tests, CoverageSource coverage, IngestCounters counters) {
+  public PushSource(
+      TestReportSource tests,
+      CoverageSource coverage,
+      BenchmarkSource benchmarks,
+      IngestCounters counters) {
     this.tests = tests;
     this.coverage = coverage;
+    this.benchmarks = benchmarks;
     this.counters = counters;
   }
 
@@ -163,6 +170,14 @@ public final class PushSource implements Source<PushSource.Defaults, PushSource.
                         .map(CoverageSource.Coverage::maxReportBytes)
                         .orElse(512L << 20),
                     () -> context.refresh(new CollectorId(p.name(), TestReportSource.COLLECTOR)),
-                    () -> context.refresh(new CollectorId(p.name(), CoverageSource.COLLECTOR))));
+                    () -> context.refresh(new CollectorId(p.name(), CoverageSource.COLLECTOR)),
+                    p.settings(benchmarks).isPresent(),
+                    p.settings(benchmarks)
+                        .map(BenchmarkSource.Benchmarks::maxReportBytes)
+                        .orElse(BenchmarkSource.Defaults.BUILT_IN.maxReportBytes()),
+                    p.settings(benchmarks)
+                        .map(BenchmarkSource.Benchmarks::regression)
+                        .orElse(RegressionSettings.DEFAULT),
+                    () -> context.refresh(new CollectorId(p.name(), BenchmarkSource.COLLECTOR))));
   }
 }

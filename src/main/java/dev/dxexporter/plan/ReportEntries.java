@@ -17,6 +17,11 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ReportEntries {
   private ReportEntries() {}
 
+  /** Builds one entry from its name, patterns and mapping (to read the source's own keys). */
+  interface Entry<T> {
+    T of(String name, List<String> patterns, YamlMapping entry);
+  }
+
   /**
    * The section's reports; without a {@code reports} key, {@code defaults} (a section that only
    * sets a schedule still watches the usual places; {@code reports: []} watches none).
@@ -32,7 +37,19 @@ final class ReportEntries {
     if (section.get(key).isEmpty()) {
       return defaults;
     }
-    List<ReportSpec> out = new ArrayList<>();
+    return read(section, key, reader, (name, patterns, entry) -> new ReportSpec(name, patterns));
+  }
+
+  /** The {@code reports} entries, each made by {@code entry}; none without the key. */
+  static <T> List<T> read(YamlMapping section, SectionReader reader, Entry<T> entry) {
+    return read(section, "reports", reader, entry);
+  }
+
+  /**
+   * The entries under {@code key}, each made by {@code entry} before its unknown keys are rejected.
+   */
+  static <T> List<T> read(YamlMapping section, String key, SectionReader reader, Entry<T> entry) {
+    List<T> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
     List<Node> items = section.sequence(key);
     for (int i = 0; i < items.size(); i++) {
@@ -58,9 +75,10 @@ final class ReportEntries {
                   }
                 });
       }
+      T made = name == null ? null : entry.of(name, patterns, r);
       r.rejectUnknownKeys();
-      if (name != null) {
-        out.add(new ReportSpec(name, patterns));
+      if (made != null) {
+        out.add(made);
       }
     }
     return out;

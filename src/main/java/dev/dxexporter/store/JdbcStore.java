@@ -1,19 +1,15 @@
 package dev.dxexporter.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -22,9 +18,7 @@ import java.util.function.Supplier;
  * Dialect}. Open one per data directory / database and share it.
  */
 public final class JdbcStore implements Store {
-  private static final String[] TABLES = {
-    "report", "test_summary", "test_suite", "test_case", "coverage_point", "build_run"
-  };
+  private static final String BENCHMARK = "benchmark";
 
   /** A save of at least this many cases is followed by {@link Dialect#afterLargeWrite}. */
   private static final long LARGE_WRITE_ROWS = 100_000;
@@ -54,14 +48,18 @@ public final class JdbcStore implements Store {
     Migrations.migrate(dialect);
     JdbcStore store = new JdbcStore(dialect, settings, clock, hook);
     store.lastWrite.set(
-        store.connections.read("reading the last write time", JdbcStore::lastStoredAt));
+        store.connections.read("reading the last write time", TableCounts::lastStoredAt));
     return store;
   }
 
   @Override
   public Optional<ReportMeta> findReport(String project, String source, String identity) {
     return connections.read(
-        "looking up a report", c -> ReportQueries.find(c, project, source, identity));
+        "looking up a report",
+        c -> {
+          Optional<ReportMeta> report = ReportQueries.find(c, project, source, identity);
+          return report.isPresent() ? report : BenchmarkQueries.find(c, project, source, identity);
+        });
   }
 
   @Override
@@ -106,6 +104,32 @@ public final class JdbcStore implements Store {
         (c, id) -> ReportWriter.insertCoverage(c, id, copy));
   }
 
+  @Override
+  public SaveOutcome saveBenchmarkReport(ReportMeta meta, List<StoredBenchmark> benchmarks) {
+    if (benchmarks.isEmpty()) {
+      throw new IllegalArgumentException("a benchmark report needs at least one benchmark");
+    }
+    List<StoredBenchmark> copy = List.copyOf(benchmarks);
+    return save(
+        meta,
+        BENCHMARK,
+        "saving benchmark report " + meta.identity() + " of " + meta.project(),
+        (c, id) -> BenchmarkWriter.insertResults(c, id, copy));
+  }
+
+  @Override
+  public List<BenchmarkReport> latestBenchmarkReports(String project) {
+    return connections.read(
+        "reading the latest benchmark reports", c -> BenchmarkQueries.latest(c, project));
+  }
+
+  @Override
+  public List<BenchmarkReport> benchmarkHistory(BenchmarkReport report, String branch, int limit) {
+    limit(limit);
+    return connections.read(
+        "reading benchmark history", c -> BenchmarkQueries.history(c, report, branch, limit));
+  }
+
   private interface Body {
     void write(Connection c, long reportId) throws SQLException;
   }
@@ -121,10 +145,20 @@ public final class JdbcStore implements Store {
 
   private SaveOutcome save(ReportMeta meta, String kind, String action, Body body) {
     Objects.requireNonNull(meta, "meta");
+    boolean bench = kind.equals(BENCHMARK);
     return saveNew(
         action,
-        c -> ReportWriter.findId(c, meta.project(), meta.source(), meta.identity()).isPresent(),
-        (c, storedAt) -> body.write(c, ReportWriter.insertReport(c, meta, kind, storedAt)));
+        c ->
+            (bench
+                    ? BenchmarkWriter.findId(c, meta.project(), meta.source(), meta.identity())
+                    : ReportWriter.findId(c, meta.project(), meta.source(), meta.identity()))
+                .isPresent(),
+        (c, storedAt) ->
+            body.write(
+                c,
+                bench
+                    ? BenchmarkWriter.insertReport(c, meta, storedAt)
+                    : ReportWriter.insertReport(c, meta, kind, storedAt)));
   }
 
   private interface Insert {
@@ -245,7 +279,7 @@ public final class JdbcStore implements Store {
   public StoreStats stats() {
     Map<String, Long> rows;
     try {
-      rows = connections.read("counting rows", JdbcStore::rowCounts);
+      rows = connections.read("counting rows", TableCounts::rowCounts);
     } catch (StoreUnavailableException e) {
       rows = Map.of();
     }
@@ -260,39 +294,6 @@ public final class JdbcStore implements Store {
   @Override
   public void close() {
     connections.close();
-  }
-
-  /** Test-case rows, from the per-report counts (a COUNT(*) would walk millions of rows). */
-  static long caseRows(Connection c) throws SQLException {
-    return single(c, "SELECT COALESCE(SUM(case_rows), 0) FROM report").orElse(0);
-  }
-
-  private static Map<String, Long> rowCounts(Connection c) throws SQLException {
-    Map<String, Long> rows = new LinkedHashMap<>();
-    for (String table : TABLES) {
-      rows.put(
-          table,
-          table.equals("test_case")
-              ? caseRows(c)
-              : single(c, "SELECT COUNT(*) FROM " + table).orElse(0));
-    }
-    return rows;
-  }
-
-  private static Instant lastStoredAt(Connection c) throws SQLException {
-    OptionalLong ms = single(c, "SELECT MAX(stored_at_ms) FROM report");
-    return ms.isPresent() ? Instant.ofEpochMilli(ms.getAsLong()) : null;
-  }
-
-  private static OptionalLong single(Connection c, String sql) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) {
-        return OptionalLong.empty();
-      }
-      long value = rs.getLong(1);
-      return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
-    }
   }
 
   private static void window(Instant from, Instant to) {

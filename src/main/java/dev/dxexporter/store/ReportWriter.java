@@ -159,8 +159,7 @@ final class ReportWriter {
     }
   }
 
-  private static void nullableString(PreparedStatement ps, int index, String value)
-      throws SQLException {
+  static void nullableString(PreparedStatement ps, int index, String value) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
     } else {

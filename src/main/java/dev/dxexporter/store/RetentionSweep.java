@@ -21,6 +21,11 @@ final class RetentionSweep {
     "test_case", "test_suite", "test_summary", "coverage_point"
   };
 
+  private static final int BENCHMARK_REPORTS_PER_TRANSACTION = 50;
+  private static final String[] BENCHMARK_CHILD_TABLES = {
+    "benchmark_sample", "benchmark_statistic", "benchmark_result"
+  };
+
   private record Victim(long id, long caseRows) {}
 
   private final Connections connections;
@@ -37,9 +42,10 @@ final class RetentionSweep {
         connections.read(
             "reading reports past retention", c -> victims(c, " AND r.received_at_ms < ?", cutoff));
     long[] deleted = delete(expired);
+    deleted[0] += deleteBenchmarkReports(cutoff);
     deleted[0] +=
         connections.write("deleting old build runs", c -> BuildRuns.deleteOlderThan(c, cutoff));
-    long total = connections.read("counting test-case rows", c -> JdbcStore.caseRows(c));
+    long total = connections.read("counting test-case rows", c -> TableCounts.caseRows(c));
     if (total > settings.maxCaseRows()) {
       List<Victim> oldest =
           connections.read("reading the oldest reports", c -> victims(c, "", Long.MIN_VALUE));
@@ -127,6 +133,50 @@ final class RetentionSweep {
       }
     }
     return done;
+  }
+
+  /**
+   * Benchmark reports past the retention, but never the latest of a name; few per transaction, as
+   * each may hold thousands of samples.
+   */
+  private long deleteBenchmarkReports(long cutoff) {
+    String sql =
+        "SELECT r.id FROM benchmark_report r WHERE r.received_at_ms < ? AND "
+            + BenchmarkQueries.HAS_NEWER
+            + " ORDER BY r.received_at_ms, r.id";
+    List<Long> ids =
+        connections.read(
+            "reading benchmark reports past retention",
+            c -> {
+              List<Long> out = new ArrayList<>();
+              try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, cutoff);
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(rs.getLong(1));
+                  }
+                }
+              }
+              return out;
+            });
+    long deleted = 0;
+    for (int start = 0; start < ids.size(); start += BENCHMARK_REPORTS_PER_TRANSACTION) {
+      List<Long> chunk =
+          ids.subList(start, Math.min(ids.size(), start + BENCHMARK_REPORTS_PER_TRANSACTION));
+      deleted +=
+          connections.write(
+              "deleting old benchmark reports",
+              c -> {
+                for (long id : chunk) {
+                  for (String table : BENCHMARK_CHILD_TABLES) {
+                    deleteWhere(c, "DELETE FROM " + table + " WHERE report_id = ?", id);
+                  }
+                  deleteWhere(c, "DELETE FROM benchmark_report WHERE id = ?", id);
+                }
+                return (long) chunk.size();
+              });
+    }
+    return deleted;
   }
 
   private static void deleteWhere(Connection c, String sql, long id) throws SQLException {

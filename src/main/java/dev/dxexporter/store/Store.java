@@ -45,6 +45,21 @@ public interface Store extends AutoCloseable {
   /** Saves a coverage report (at most one point per kind). */
   SaveOutcome saveCoverageReport(ReportMeta meta, List<CoveragePoint> points);
 
+  /**
+   * Saves a benchmark report with its benchmarks (estimates, samples, criterion's own verdict), in
+   * their order; at least one.
+   */
+  SaveOutcome saveBenchmarkReport(ReportMeta meta, List<StoredBenchmark> benchmarks);
+
+  /** The latest benchmark report of each report name of the project, with samples. */
+  List<BenchmarkReport> latestBenchmarkReports(String project);
+
+  /**
+   * Up to {@code limit} benchmark reports of {@code report}'s project and name on {@code branch}
+   * received before it, newest first; only the newest carries samples.
+   */
+  List<BenchmarkReport> benchmarkHistory(BenchmarkReport report, String branch, int limit);
+
   /** The latest test report of each report name of the project, ordered by report name. */
   List<TestReport> latestTestReports(String project);
 
@@ -84,9 +99,10 @@ public interface Store extends AutoCloseable {
 
   /**
    * Deletes reports received before {@code now - retention}, then the oldest reports while more
-   * test-case rows are stored than the bound, each with its cases, suites and points; and build
-   * runs past the retention. The latest report of each (project, source, report name) and the
-   * latest build of each (name, kind) are never deleted.
+   * test-case rows are stored than the bound, each with its cases, suites and points; benchmark
+   * reports past the retention likewise, with their results, statistics and samples; and build runs
+   * past the retention. The latest report of each (project, source, report name) and the latest
+   * build of each (name, kind) are never deleted.
    */
   RetentionResult applyRetention(Instant now);
 

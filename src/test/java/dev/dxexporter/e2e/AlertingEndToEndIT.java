@@ -87,6 +87,15 @@ class AlertingEndToEndIT {
     Files.createDirectories(dir.resolve("pushed/coverage"));
     Files.writeString(dir.resolve("pushed/coverage/lcov.info"), Fixtures.lcov(9, 10));
     Files.writeString(dir.resolve("push-token"), PUSH_TOKEN + "\n");
+    // What a cargo build --timings and sccache --show-stats --stats-format=json leave behind.
+    Path build = Path.of("src/test/resources/build");
+    Files.createDirectories(dir.resolve("pushed/target/cargo-timings"));
+    Files.copy(
+        build.resolve("cargo-timings/generated-locally/cargo-1.95.0/cargo-timing.html"),
+        dir.resolve("pushed/target/cargo-timings/cargo-timing.html"));
+    Files.copy(
+        build.resolve("sccache/generated-locally/sccache-0.4.0-pre.6/c-hits-misses.json"),
+        dir.resolve("pushed/sccache-stats.json"));
     Path config =
         Files.writeString(
             dir.resolve("dx-exporter.yml"),
@@ -157,6 +166,7 @@ class AlertingEndToEndIT {
                     .as(prometheus.logTail())
                     .isNotEmpty());
     pushReports();
+    recordBuilds(jar);
     produced = new TreeSet<>(prometheus.metricNames(JOB));
     System.out.println("[e2e] metric families the exporter produces: " + produced);
   }
@@ -206,6 +216,10 @@ class AlertingEndToEndIT {
             coverage:
               schedule: 5s
               reports: [{name: lcov, paths: [coverage/lcov.info]}]
+            benchmarks: {schedule: 5s, reports: []}
+            builds:
+              schedule: 5s
+              compiler_caches: [{name: sccache, paths: [sccache-stats.json]}]
             push: {token: {file: %s}}
         """
         .formatted(dir.resolve("slow-tests"), dir.resolve("pushed"), dir.resolve("push-token"));
@@ -230,6 +244,24 @@ class AlertingEndToEndIT {
                             .result())
                     .isNotEmpty());
     assertThat(push("project=pushed&report=lcov&run=6", Fixtures.lcov(5, 10))).isEqualTo(201);
+    // Real JMH runs (bench/benchmark-regression.sh) on main: unchanged, then 15 % more work.
+    Path demo = Path.of("src/test/resources/bench/generated-locally/regression-demo");
+    for (String run : List.of("noise", "slower-15pct")) {
+      assertThat(
+              push(
+                  "project=pushed&report=jmh&format=jmh&branch=main&run=" + run,
+                  Files.readString(demo.resolve(run + ".json"))))
+          .isEqualTo(201);
+    }
+    await("the pushed benchmark verdict scraped")
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        prometheus
+                            .query("dx_benchmark_regressed{project=\"pushed\"} == 1")
+                            .result())
+                    .isNotEmpty());
     await("the pushed coverage scraped")
         .atMost(WAIT)
         .untilAsserted(
@@ -239,6 +271,56 @@ class AlertingEndToEndIT {
                             .query("dx_coverage_ratio{project=\"pushed\",kind=\"line\"} == 0.5")
                             .result())
                     .isNotEmpty());
+  }
+
+  /**
+   * A clean build of 301 s pushed as a record (no test waits five minutes for a real one), and a
+   * real incremental build of 1.2 s run and pushed by {@code dx-exporter record} itself.
+   */
+  private void recordBuilds(Path jar) throws IOException {
+    String clean =
+        """
+        {"build":"release","kind":"clean","started":"2026-12-01T10:00:00Z",
+         "duration_seconds":301,"exit_code":0,"signal":0,"peak_rss_bytes":2000000000,
+         "cpu_user_seconds":900,"cpu_system_seconds":60,"peak_processes":17}""";
+    try {
+      assertThat(
+              java.net.http.HttpClient.newHttpClient()
+                  .send(
+                      java.net.http.HttpRequest.newBuilder(
+                              java.net.URI.create(exporterUrl("/api/v1/builds?project=pushed")))
+                          .header("Authorization", "Bearer " + PUSH_TOKEN)
+                          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(clean))
+                          .build(),
+                      java.net.http.HttpResponse.BodyHandlers.discarding())
+                  .statusCode())
+          .isEqualTo(201);
+    } catch (InterruptedException e) {
+      throw new IOException(e);
+    }
+    Command record =
+        Command.run(
+            dir,
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx64m",
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "record",
+                "--push",
+                exporterUrl(""),
+                "--project",
+                "pushed",
+                "--build",
+                "dev",
+                "--kind",
+                "incremental",
+                "--",
+                "sh",
+                "-c",
+                "sleep 1.2"),
+            Map.of("DX_PUSH_TOKEN", PUSH_TOKEN));
+    assertThat(record.exit()).as(record.output()).isZero();
   }
 
   private int push(String query, String body) throws IOException {

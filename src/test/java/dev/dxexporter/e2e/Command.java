@@ -4,15 +4,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A short-lived command run to completion, with its exit code and combined output. */
 record Command(int exit, String output) {
 
   static Command run(Path workDir, List<String> command) {
+    return run(workDir, command, Map.of());
+  }
+
+  /** With {@code env} added to this process's environment. */
+  static Command run(Path workDir, List<String> command, Map<String, String> env) {
     try {
-      Process p =
-          new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+      ProcessBuilder b = new ProcessBuilder(command).directory(workDir.toFile());
+      b.environment().putAll(env);
+      Process p = b.redirectErrorStream(true).start();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(2, TimeUnit.MINUTES)) {
         p.destroyForcibly();

@@ -102,6 +102,29 @@ record ExpectedAlert(
           // 90 % line coverage found on disk, then a pushed report at 50 %.
           new ExpectedAlert(
               "DxCoverageDropped", "pushed", "dx_coverage_ratio", "report", "lcov", "/ticket"),
+          // Two real JMH runs pushed, the second one with 15 % more work per operation.
+          new ExpectedAlert(
+              "DxBenchmarkRegression",
+              "pushed",
+              "dx_benchmark_performance_change_ratio",
+              "benchmark",
+              "dev.dxexporter.ingest.bench.RegressionDemoBenchmark.work",
+              "/ticket"),
+          // A pushed clean build of 301 s; a real 1.2 s build run by dx-exporter record.
+          new ExpectedAlert(
+              "DxCleanBuildSlow",
+              "pushed",
+              "dx_build_duration_seconds",
+              "build",
+              "release",
+              "/ticket"),
+          new ExpectedAlert(
+              "DxIncrementalBuildSlow",
+              "pushed",
+              "dx_build_duration_seconds",
+              "build",
+              "dev",
+              "/digest"),
           // A malformed Cargo.toml as the only ecosystem: the whole dependency collector fails.
           new ExpectedAlert(
               "DxCollectorFailing",

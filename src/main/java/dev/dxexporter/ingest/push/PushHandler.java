@@ -1,6 +1,7 @@
 package dev.dxexporter.ingest.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dxexporter.collect.bench.BenchmarkFormat;
 import dev.dxexporter.collect.coverage.CoverageFormat;
 import dev.dxexporter.collect.input.BoundedFiles;
 import dev.dxexporter.collect.input.InputException;
@@ -107,9 +108,11 @@ public final class PushHandler implements RouteHandler {
         answer(ex, 400, Map.of("status", "refused", "error", "the archive holds no file"));
         return;
       }
-      Optional<CoverageFormat> coverage = coverageFormat(request, files);
-      source = coverage.isPresent() ? "coverage" : "tests";
-      if (coverage.isPresent() ? !target.coverage() : !target.tests()) {
+      Optional<BenchmarkFormat> bench = request.format().flatMap(BenchmarkFormat::ofToolName);
+      Optional<CoverageFormat> coverage =
+          bench.isPresent() ? Optional.empty() : coverageFormat(request, files);
+      source = bench.isPresent() ? "benchmarks" : coverage.isPresent() ? "coverage" : "tests";
+      if (!target.collects(source)) {
         answer(
             ex,
             404,
@@ -145,7 +148,11 @@ public final class PushHandler implements RouteHandler {
       Store s = store.get();
       Map<String, Object> answer = new LinkedHashMap<>();
       SaveOutcome outcome;
-      if (coverage.isPresent()) {
+      if (bench.isPresent()) {
+        outcome =
+            BenchmarkPush.ingest(
+                s, meta, target, bench.get(), body, work.resolve("report"), files, answer);
+      } else if (coverage.isPresent()) {
         if (files.size() != 1) {
           throw new InputException(body, "a coverage report is one file, not " + files.size());
         }
@@ -167,7 +174,7 @@ public final class PushHandler implements RouteHandler {
       boolean stored = outcome == SaveOutcome.STORED;
       counters.ingested(target.project(), source, "push", stored);
       // Counted first, then the collector asked to show it: its next samples hold both.
-      (coverage.isPresent() ? target.refreshCoverage() : target.refreshTests()).run();
+      target.refresh(source);
       answer.put("status", stored ? "stored" : "duplicate");
       answer.put("project", target.project());
       answer.put("source", source);
@@ -232,7 +239,7 @@ public final class PushHandler implements RouteHandler {
   private void refused(Exchange ex, PushTarget target, String source, int status, String error)
       throws IOException {
     counters.refused(target.project(), source, "push");
-    (source.equals("coverage") ? target.refreshCoverage() : target.refreshTests()).run();
+    target.refresh(source);
     log.warn(
         "project {}: pushed {} report refused ({}): {}", target.project(), source, status, error);
     answer(ex, status, Map.of("status", "refused", "error", error));

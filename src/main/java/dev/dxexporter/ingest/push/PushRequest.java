@@ -1,9 +1,12 @@
 package dev.dxexporter.ingest.push;
 
+import dev.dxexporter.collect.bench.BenchmarkFormat;
 import dev.dxexporter.http.Exchange;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The parameters of {@code POST /api/v1/reports}, each from the query or, for proxies that drop
@@ -33,9 +36,16 @@ record PushRequest(
     }
     Optional<String> format =
         param(ex, "format", "X-Dx-Format").map(f -> f.toLowerCase(Locale.ROOT));
-    if (format.isPresent() && !format.get().matches("auto|junit|cobertura|lcov|jacoco")) {
+    if (format.isPresent()
+        && !format.get().matches("auto|junit|cobertura|lcov|jacoco")
+        && BenchmarkFormat.ofToolName(format.get()).isEmpty()) {
       throw new IllegalArgumentException(
-          "format must be junit, cobertura, lcov, jacoco or auto: " + format.get());
+          "format must be junit, cobertura, lcov, jacoco, auto or a benchmark format ("
+              + Arrays.stream(BenchmarkFormat.values())
+                  .map(f -> f.toolName().toLowerCase(Locale.ROOT))
+                  .collect(Collectors.joining(", "))
+              + "): "
+              + format.get());
     }
     return new PushRequest(
         project,
