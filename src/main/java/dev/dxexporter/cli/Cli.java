@@ -1,6 +1,8 @@
 package dev.dxexporter.cli;
 
 import dev.dxexporter.collect.build.CommandRecorder;
+import dev.dxexporter.logging.LogFormat;
+import dev.dxexporter.logging.LogSetup;
 import dev.dxexporter.plan.Source;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ public final class Cli {
 
   /** The command line over {@code sources}, ready to {@code execute(args)}. */
   public static CommandLine commandLine(List<? extends Source<?, ?>> sources) {
-    return commandLine(sources, System.getenv());
+    return commandLine(
+        sources, System.getenv(), () -> LogSetup.configure("warn", LogFormat.logfmt));
   }
 
   /**
@@ -26,16 +29,25 @@ public final class Cli {
    */
   public static CommandLine commandLine(
       List<? extends Source<?, ?>> sources, Map<String, String> env) {
+    return commandLine(sources, env, () -> {});
+  }
+
+  /**
+   * @param quietLogs run by the CI-side commands ({@code push}, {@code record}) before they work:
+   *     the libraries' start-up chatter must not mix with the build's own output
+   */
+  private static CommandLine commandLine(
+      List<? extends Source<?, ?>> sources, Map<String, String> env, Runnable quietLogs) {
     CommandLine cli = new CommandLine(new Root(sources));
     cli.addSubcommand("serve", new CommandLine(new ServeCommand(sources)));
     CommandLine config = new CommandLine(new ConfigCommand());
     config.addSubcommand("check", new CommandLine(new ConfigCheckCommand(sources)));
     cli.addSubcommand("config", config);
-    cli.addSubcommand("push", new CommandLine(new PushCommand(env)));
+    cli.addSubcommand("push", new CommandLine(new PushCommand(env, quietLogs)));
     // Everything from the command on is the command's: `record … cargo build --release`.
     cli.addSubcommand(
         "record",
-        new CommandLine(new RecordCommand(env, () -> new CommandRecorder()))
+        new CommandLine(new RecordCommand(env, () -> new CommandRecorder(), quietLogs))
             .setStopAtPositional(true));
     cli.setCaseInsensitiveEnumValuesAllowed(false);
     return cli;

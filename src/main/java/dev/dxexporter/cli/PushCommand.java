@@ -42,6 +42,7 @@ import picocli.CommandLine.Parameters;
     })
 final class PushCommand implements Callable<Integer> {
   private final Map<String, String> env;
+  private final Runnable quietLogs;
 
   @Option(names = "--url", required = true, description = "The exporter, e.g. https://dx:9184.")
   URI url;
@@ -63,7 +64,8 @@ final class PushCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      description = "junit, cobertura, lcov, jacoco or auto (default: told from the content).")
+      description =
+          "junit, cobertura, lcov, jacoco, a benchmark format, or auto (default: from the content).")
   Optional<String> format = Optional.empty();
 
   @Mixin ExporterConnection connection;
@@ -73,12 +75,14 @@ final class PushCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  PushCommand(Map<String, String> env) {
+  PushCommand(Map<String, String> env, Runnable quietLogs) {
     this.env = env;
+    this.quietLogs = quietLogs;
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    quietLogs.run();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PushClient client;

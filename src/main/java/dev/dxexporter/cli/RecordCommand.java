@@ -54,6 +54,7 @@ final class RecordCommand implements Callable<Integer> {
 
   private final Map<String, String> env;
   private final Supplier<CommandRecorder> recorder;
+  private final Runnable quietLogs;
 
   @Option(names = "--project", required = true, description = "The project, as in the config.")
   String project;
@@ -89,13 +90,15 @@ final class RecordCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  RecordCommand(Map<String, String> env, Supplier<CommandRecorder> recorder) {
+  RecordCommand(Map<String, String> env, Supplier<CommandRecorder> recorder, Runnable quietLogs) {
     this.env = env;
     this.recorder = recorder;
+    this.quietLogs = quietLogs;
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    quietLogs.run();
     PrintWriter err = spec.commandLine().getErr();
     BuildKind buildKind;
     PushClient client = null;
