@@ -221,4 +221,45 @@ class BenchmarkIngestionTest {
     assertThat(m.keySet()).anyMatch(k -> k.startsWith("dx_benchmark_seconds{"));
     assertThat(fileCount(rewritten, "stored")).isEqualTo(3.0);
   }
+
+  /**
+   * Numbers no benchmark can have, and a file over the size limit: each file is refused with its
+   * name and counted, nothing of it becomes a sample, and the good file beside it is stored.
+   */
+  @Test
+  void impossibleNumbersAndOversizedFilesAreRefusedAndNeverBecomeSamples() throws Exception {
+    Path project = tmp.resolve("project");
+    Files.createDirectories(project.resolve("bench"));
+    Files.copy(EXTRACT.resolve("jmh_output.json"), project.resolve("bench/jmh.json"));
+    Files.writeString(
+        project.resolve("bench/negative.json"),
+        "[{\"name\": \"parse\", \"unit\": \"ns/iter\", \"value\": -12.5}]");
+    Files.writeString(
+        project.resolve("bench/nan.json"),
+        "[{\"name\": \"parse\", \"unit\": \"ns/iter\", \"value\": NaN}]");
+    Files.writeString(
+        project.resolve("bench/infinite.json"),
+        "[{\"name\": \"parse\", \"unit\": \"ns/iter\", \"value\": 1e999}]");
+    Files.writeString(project.resolve("bench/huge.json"), "[" + " ".repeat(70 << 20) + "]");
+    BenchmarkFormat custom = BenchmarkFormat.CUSTOM_SMALLER_IS_BETTER;
+    BenchmarkCollector c =
+        collector(
+            project,
+            List.of(
+                new BenchmarkSpec("jmh", List.of("bench/jmh.json"), BenchmarkFormat.JMH),
+                new BenchmarkSpec("negative", List.of("bench/negative.json"), custom),
+                new BenchmarkSpec("nan", List.of("bench/nan.json"), custom),
+                new BenchmarkSpec("infinite", List.of("bench/infinite.json"), custom),
+                new BenchmarkSpec("huge", List.of("bench/huge.json"), custom)),
+            false);
+
+    List<Sample> samples = c.collect();
+    Map<String, Double> m = byKey(samples);
+    assertThat(refused(m)).isEqualTo(4.0);
+    assertThat(fileCount(m, "stored")).isEqualTo(1.0);
+    assertThat(m.keySet()).noneMatch(k -> k.contains("benchmark=parse"));
+    assertThat(samples)
+        .filteredOn(x -> x instanceof Sample.Scalar)
+        .allSatisfy(x -> assertThat(((Sample.Scalar) x).value()).isFinite());
+  }
 }
