@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -77,6 +78,7 @@ class AlertingEndToEndIT {
     Fixtures.cargoWorkspace(dir.resolve("target-miss"), 60);
     Fixtures.cache(dir.resolve("target-miss/target"), TARGET_MISS_CACHE);
     Fixtures.cargoWorkspace(dir.resolve("healthy"), 4);
+    Fixtures.cargoLock(dir.resolve("healthy"));
     Fixtures.cache(dir.resolve("healthy/target"), 0);
     Fixtures.brokenCargoManifest(dir.resolve("half-broken"));
     Fixtures.npmPackage(dir.resolve("half-broken"));
@@ -253,6 +255,14 @@ class AlertingEndToEndIT {
                   Files.readString(demo.resolve(run + ".json"))))
           .isEqualTo(201);
     }
+    // JMH in every mode with the gc profiler: throughput and memory per operation.
+    assertThat(
+            push(
+                "project=pushed&report=jmh-gc&format=jmh&branch=main&run=gc",
+                Files.readString(
+                    Path.of(
+                        "src/test/resources/bench/generated-locally/jmh-1.37/all-modes-gc.json"))))
+        .isEqualTo(201);
     await("the pushed benchmark verdict scraped")
         .atMost(WAIT)
         .untilAsserted(
@@ -490,6 +500,14 @@ class AlertingEndToEndIT {
           .isEqualTo("success");
     }
     assertThat(withData).isNotEmpty();
+    // The dashboards of the sources built so far are fed entirely by this run.
+    assertThat(queries)
+        .filteredOn(
+            q ->
+                Stream.of("dx-build-performance", "dx-test-performance", "dx-benchmarks")
+                    .anyMatch(q.where()::contains))
+        .as("panels over metrics this run does not produce")
+        .allMatch(withData::contains);
     // Recording rules and increase() need a few evaluations and samples: poll.
     await("panel queries return data")
         .atMost(WAIT)

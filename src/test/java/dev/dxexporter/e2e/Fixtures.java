@@ -38,6 +38,35 @@ final class Fixtures {
     write(root.resolve("crates/cli/src/main.rs"), "fn main() {}\n");
   }
 
+  /** A Cargo.lock (v4) beside such a workspace: two registry packages, one of them twice. */
+  static void cargoLock(Path root) {
+    String registry = "registry+https://github.com/rust-lang/crates.io-index";
+    write(
+        root.resolve("Cargo.lock"),
+        """
+        version = 4
+
+        [[package]]
+        name = "cli"
+        version = "0.1.0"
+
+        [[package]]
+        name = "core"
+        version = "0.1.0"
+
+        [[package]]
+        name = "syn"
+        version = "1.0.109"
+        source = "%1$s"
+
+        [[package]]
+        name = "syn"
+        version = "2.0.87"
+        source = "%1$s"
+        """
+            .formatted(registry));
+  }
+
   /**
    * A Cargo.toml that does not parse (an unterminated table header), as a half-edited file would.
    */
