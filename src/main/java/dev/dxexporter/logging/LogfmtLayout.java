@@ -37,7 +37,16 @@ final class LogfmtLayout extends LayoutBase<ILoggingEvent> {
         case '\n' -> b.append("\\n");
         case '\r' -> b.append("\\r");
         case '\t' -> b.append("\\t");
-        default -> b.append(c);
+        default -> {
+          // A file name with an escape sequence or a bell must not reach a terminal raw: every
+          // other control character (C0, DEL, C1) and the line/paragraph separators as \\uXXXX,
+          // as the JSON layout writes them.
+          if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
       }
     }
     return b.append('"').toString();
