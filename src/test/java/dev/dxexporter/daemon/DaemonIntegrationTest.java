@@ -187,6 +187,12 @@ class DaemonIntegrationTest {
     Map<String, Double> afterBad = parse(get(base + "/metrics").body());
     assertThat(afterBad.get("dx_config_last_reload_successful")).isEqualTo(0.0);
     assertThat(afterBad.get("dx_cache_present{cache=\"target\",project=\"p\"}")).isEqualTo(1.0);
+    // 3,000 nested brackets: a located refusal, not a stack overflow and Jetty's error page.
+    Files.writeString(
+        config, "projects:\n  - name: p\n    path: " + "[".repeat(3000) + "]".repeat(3000) + "\n");
+    HttpResponse<String> deep = post(base + "/-/reload");
+    assertThat(deep.statusCode()).isEqualTo(500);
+    assertThat(deep.body()).containsPattern("dx.yml:3:\\d+: YAML nests deeper than 64 levels");
 
     Files.writeString(
         config,

@@ -54,6 +54,17 @@ public final class YamlFiles {
 
   /** The root node of {@code text} (empty for an empty document); a syntax error, located. */
   public static Optional<Node> compose(String text, String fileName) throws ConfigException {
+    YamlDepth.TooDeep deep = YamlDepth.check(text);
+    if (deep != null) {
+      throw new ConfigException(
+          List.of(
+              new ConfigError(
+                  fileName,
+                  deep.line(),
+                  deep.column(),
+                  "",
+                  "YAML nests deeper than " + YamlDepth.MAX + " levels")));
+    }
     try {
       LoadSettings settings =
           LoadSettings.builder().setLabel(fileName).setMaxAliasesForCollections(20).build();
@@ -64,6 +75,9 @@ public final class YamlFiles {
       throw new ConfigException(errors.list());
     } catch (YamlEngineException e) {
       throw failure(fileName, "YAML syntax: " + e.getMessage());
+    } catch (StackOverflowError e) {
+      // The depth check above should make this unreachable; a refusal, never a crash.
+      throw failure(fileName, "YAML nests too deeply to parse");
     }
   }
 
