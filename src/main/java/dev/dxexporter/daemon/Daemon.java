@@ -245,6 +245,16 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     return Optional.of(error);
   }
 
+  /**
+   * Two minutes without a fire: the heartbeat fires every 5 s, a slow GC does not take that long.
+   */
+  private static final Duration SCHEDULER_SILENCE = Duration.ofMinutes(2);
+
+  @Override
+  public Optional<String> unhealthy() {
+    return scheduler.stalled(SCHEDULER_SILENCE);
+  }
+
   @Override
   public RenderedMetrics rendered() {
     return registry.rendered();

@@ -2,6 +2,7 @@ package dev.dxexporter.http;
 
 import dev.dxexporter.metrics.RenderedMetrics;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The exporter's own endpoints, all behind the web config's basic auth: the telemetry path, the
@@ -15,7 +16,17 @@ public final class ExporterRoutes {
     Authentication auth = Authentication.WEB_CONFIG;
     return List.of(
         Route.get(telemetryPath, auth, ex -> metrics(ex, status.rendered())),
-        Route.get("/-/healthy", auth, ex -> ex.respondText(200, "Healthy\n")),
+        Route.get(
+            "/-/healthy",
+            auth,
+            ex -> {
+              Optional<String> problem = status.unhealthy();
+              if (problem.isEmpty()) {
+                ex.respondText(200, "Healthy\n");
+              } else {
+                ex.respondText(503, "Unhealthy: " + problem.get() + "\n");
+              }
+            }),
         Route.get(
             "/-/ready",
             auth,

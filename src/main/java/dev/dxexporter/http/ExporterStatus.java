@@ -17,6 +17,11 @@ public interface ExporterStatus {
     return List.of();
   }
 
+  /** Why the exporter is not healthy (collection has stopped), or empty: {@code /-/healthy}. */
+  default Optional<String> unhealthy() {
+    return Optional.empty();
+  }
+
   /** Every collector ran once (a failed run counts). */
   boolean ready();
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -37,11 +38,19 @@ public final class CollectorScheduler implements AutoCloseable {
   private final Scheduler scheduler;
   private final RunQueue queue;
   private final Map<JobKey, Runnable> onFire = new ConcurrentHashMap<>();
+  private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+  private final Duration heartbeat;
   private final Set<String> collectors = new LinkedHashSet<>(); // in the order added
   private volatile boolean started;
+  private volatile long lastFireNanos = System.nanoTime();
 
   /** {@code concurrency}: collectors that may run at the same time. */
   public CollectorScheduler(int concurrency) throws SchedulerException {
+    this(concurrency, HEARTBEAT);
+  }
+
+  CollectorScheduler(int concurrency, Duration heartbeat) throws SchedulerException {
+    this.heartbeat = heartbeat;
     queue = new RunQueue(concurrency, "dx-collector");
     Properties p = new Properties();
     // A unique name: Quartz keeps schedulers in a JVM-wide repository keyed by it.
@@ -61,6 +70,7 @@ public final class CollectorScheduler implements AutoCloseable {
           Runnable r = onFire.get(bundle.getJobDetail().getKey());
           return (Job)
               context -> {
+                lastFireNanos = System.nanoTime();
                 if (r != null) {
                   r.run();
                 }
@@ -147,7 +157,37 @@ public final class CollectorScheduler implements AutoCloseable {
   }
 
   /** Starts firing and running; every collector added so far is queued, in the order added. */
+  /**
+   * Why collection has stopped, if it has: the trigger thread has not fired for {@code silence} (an
+   * {@code OutOfMemoryError} can kill Quartz's scheduler thread, after which nothing runs again
+   * while HTTP still answers), or collector workers have died. Empty while healthy.
+   */
+  public Optional<String> stalled(Duration silence) {
+    if (!started) {
+      return Optional.empty();
+    }
+    long quietNanos = System.nanoTime() - lastFireNanos;
+    if (quietNanos > silence.toNanos()) {
+      return Optional.of(
+          "collection has stopped: the scheduler has not fired for "
+              + quietNanos / 1_000_000_000L
+              + " s");
+    }
+    int dead = queue.deadWorkers();
+    return dead == 0
+        ? Optional.empty()
+        : Optional.of("collection is impaired: " + dead + " collector worker(s) have died");
+  }
+
+  /** Pauses every trigger (tests: what a dead scheduler thread looks like from outside). */
+  void standby() throws SchedulerException {
+    scheduler.standby();
+  }
+
   public synchronized void start() throws SchedulerException {
+    // A heartbeat that fires whatever else is scheduled: the liveness that stalled() reads.
+    addDirect("_heartbeat", new Schedule.Every(heartbeat), () -> {});
+    lastFireNanos = System.nanoTime();
     queue.start();
     started = true;
     collectors.forEach(queue::due);

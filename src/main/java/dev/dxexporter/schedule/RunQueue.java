@@ -95,6 +95,13 @@ final class RunQueue {
     }
   }
 
+  /** Worker threads that are no longer alive (none, unless something killed one). */
+  int deadWorkers() {
+    synchronized (lock) {
+      return closed ? 0 : (int) workers.stream().filter(t -> !t.isAlive()).count();
+    }
+  }
+
   /** Jobs waiting for a worker, for tests and the landing page. */
   int waiting() {
     synchronized (lock) {
@@ -132,7 +139,7 @@ final class RunQueue {
       }
       try {
         work.run();
-      } catch (RuntimeException | Error e) {
+      } catch (Throwable e) {
         log.error("job {} failed", key, e); // work wraps collectors; this is a last resort
       } finally {
         synchronized (lock) {
