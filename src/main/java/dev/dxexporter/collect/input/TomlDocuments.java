@@ -17,8 +17,33 @@ public final class TomlDocuments {
     this.files = files;
   }
 
+  /**
+   * The largest TOML file parsed whole: tomlj holds about 35 bytes of heap per byte of input
+   * (measured: a 4 MiB file did not parse in 128 MiB), so 1 MiB costs about 40 MiB at worst.
+   * Hand-written TOML (Cargo.toml, .cargo/config.toml) is a few KB; Cargo.lock is streamed.
+   */
+  public static final long MAX_PARSED_BYTES = 1L << 20;
+
+  /** The bounded reader of these documents (for a caller that streams instead). */
+  public BoundedFiles files() {
+    return files;
+  }
+
   public TomlParseResult parse(Path file) throws InputException {
-    String text = files.readText(file);
+    long size;
+    try {
+      size = java.nio.file.Files.size(file);
+    } catch (java.io.IOException e) {
+      size = 0; // readText names the problem
+    }
+    String text = size > MAX_PARSED_BYTES ? "" : files.readText(file);
+    if (size > MAX_PARSED_BYTES || text.length() > MAX_PARSED_BYTES) {
+      throw new InputException(
+          file,
+          "larger than "
+              + MAX_PARSED_BYTES
+              + " bytes: too large a TOML file to parse whole in the exporter's heap");
+    }
     TomlParseResult result;
     try {
       result = Toml.parse(text);

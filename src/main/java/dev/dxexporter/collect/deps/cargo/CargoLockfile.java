@@ -31,7 +31,22 @@ record CargoLockfile(Path file, int formatVersion, List<LockedPackage> packages)
   /** One {@code [[package]]} entry. */
   record LockedPackage(String name, String version, LockSource source) {}
 
+  /**
+   * Lockfiles are read by {@link CargoLockScanner} in a stream; what it does not understand (hand
+   * edits in a syntax cargo never writes) goes to the full TOML parser, which holds the whole file.
+   */
   static CargoLockfile read(Path file, TomlDocuments documents) throws InputException {
+    try (java.io.InputStream in = documents.files().open(file)) {
+      return CargoLockScanner.scan(file, in);
+    } catch (CargoLockScanner.Unsupported e) {
+      return readWholly(file, documents);
+    } catch (java.io.IOException e) {
+      throw new InputException(file, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static CargoLockfile readWholly(Path file, TomlDocuments documents)
+      throws InputException {
     TomlParseResult toml = documents.parse(file);
     int formatVersion;
     Object version = toml.get(List.of("version"));
@@ -71,20 +86,32 @@ record CargoLockfile(Path file, int formatVersion, List<LockedPackage> packages)
           List.of("name"),
           "[[package]] #" + (index + 1) + " needs string `name` and `version`");
     }
-    LockSource kind;
-    if (source == null) {
-      kind = LockSource.PATH;
-    } else if (!(source instanceof String s)) {
+    if (source != null && !(source instanceof String)) {
       throw error(file, entry, List.of("source"), "`source` of " + name + " must be a string");
-    } else if (s.startsWith("registry+") || s.startsWith("sparse+")) {
-      kind = LockSource.REGISTRY;
-    } else if (s.startsWith("git+")) {
-      kind = LockSource.GIT;
-    } else {
-      throw error(
-          file, entry, List.of("source"), "unknown source kind `" + s + "` of package " + name);
     }
+    int line = 0;
+    try {
+      TomlPosition at = entry.inputPositionOf(List.of("name"));
+      line = at == null ? 0 : at.line();
+    } catch (RuntimeException ignored) {
+      // no position: the file only
+    }
+    LockSource kind = sourceKind(file, line, (String) name, (String) source);
     return new LockedPackage((String) name, (String) version, kind);
+  }
+
+  /** Where a locked package comes from, by its {@code source}: absent for a path or member. */
+  static LockSource sourceKind(Path file, int line, String name, String source)
+      throws InputException {
+    if (source == null) {
+      return LockSource.PATH;
+    } else if (source.startsWith("registry+") || source.startsWith("sparse+")) {
+      return LockSource.REGISTRY;
+    } else if (source.startsWith("git+")) {
+      return LockSource.GIT;
+    }
+    throw new InputException(
+        file, line, line > 0 ? 1 : 0, "unknown source kind `" + source + "` of package " + name);
   }
 
   LockSummary summary() {

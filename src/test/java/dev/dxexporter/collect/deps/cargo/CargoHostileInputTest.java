@@ -104,13 +104,13 @@ class CargoHostileInputTest {
   void hugeManifestIsRefusedWithoutReadingIt() throws Exception {
     Path file = write("Cargo.toml", "");
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      raf.setLength(BoundedFiles.DEFAULT_MAX_BYTES + 1); // sparse: costs no disk
+      raf.setLength(TomlDocuments.MAX_PARSED_BYTES + 1); // sparse: costs no disk
     }
+    // A manifest tomlj would need ~40 MiB of heap per MiB for is refused before it is read.
     assertThatThrownBy(this::read)
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith(file.toAbsolutePath().toString())
-        .hasMessageContaining(
-            "larger than the limit of " + BoundedFiles.DEFAULT_MAX_BYTES + " bytes");
+        .hasMessageContaining("larger than " + TomlDocuments.MAX_PARSED_BYTES + " bytes");
   }
 
   @Test
