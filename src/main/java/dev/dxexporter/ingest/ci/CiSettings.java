@@ -20,9 +20,11 @@ public record CiSettings(
     List<String> steps,
     List<String> artifacts) {
 
-  /** The default cache steps: {@code actions/cache}, {@code Swatinem/rust-cache}, setup actions. */
-  public static final List<String> DEFAULT_STEPS =
-      List.of("*cache*", "Run actions/setup-*", "Set up *");
+  /**
+   * The default cache steps: {@code actions/cache}, {@code Swatinem/rust-cache} (their names hold
+   * "cache"), {@code actions/setup-*} (which restore caches) and "Install ..." steps.
+   */
+  public static final List<String> DEFAULT_STEPS = List.of("*cache*", "*setup-*", "Install *");
 
   public CiSettings {
     repositories = List.copyOf(repositories);
