@@ -213,7 +213,7 @@ class GitHubWebhookEndpointTest {
         .containsEntry("dx_github_webhook_deliveries_total{outcome=\"ping\"," + P + "}", 2.0)
         .containsEntry(
             "dx_github_webhook_deliveries_total{outcome=\"unauthorized\"," + P + "}", 3.0)
-        .containsEntry("dx_store_rows{table=\"ci_delivery\"}", 9.0);
+        .containsEntry("dx_store_rows{table=\"ci_delivery\"}", 8.0);
   }
 
   @Test
