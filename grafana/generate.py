@@ -339,8 +339,8 @@ def exporter_health():
     b.panel("timeseries", "Webhook deliveries per hour", "GitHub deliveries by outcome; unauthorized ones were signed wrongly or not at all.",
             [t(f"sum by (project, outcome) (increase(dx_github_webhook_deliveries_total{{{S}}}[1h]))",
                "{{project}} {{outcome}}")], "short", stack=True)
-    b.panel("timeseries", "Clamped CI timestamps", "Impossible timestamps in GitHub's run and job descriptions that were clamped.",
-            [t(f"dx_ci_timestamps_clamped_total{{{S}}}", "{{project}}")], "short")
+    b.panel("timeseries", "Clamped CI timestamps per hour", "Impossible timestamps in GitHub's run and job descriptions that were clamped.",
+            [t(f"increase(dx_ci_timestamps_clamped_total{{{S}}}[1h])", "{{project}}")], "short")
     b.panel("timeseries", "GitHub API requests per hour", "Responses by status; 304s cost no quota.",
             [t(f"sum by (project, status) (increase(dx_github_api_requests_total{{{S}}}[1h]))",
                "{{project}} {{status}}")], "short", stack=True)
