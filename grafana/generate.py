@@ -347,7 +347,7 @@ def exporter_health():
     b.panel("timeseries", "GitHub API quota remaining", "X-RateLimit-Remaining of the latest response.",
             [t(f"dx_github_api_rate_limit_remaining{{{S}}}", "{{project}}")], "short")
     b.panel("timeseries", "GitHub API throttled", "Share of time spent waiting for rate limits and backing off.",
-            [t(f"rate(dx_github_api_throttled_seconds_total{{{S}}}[1h])", "{{project}}")], "percentunit")
+            [t(f"rate(dx_github_api_throttled_seconds_total{{{S}}}[$__rate_interval])", "{{project}}")], "percentunit")
     b.panel("timeseries", "GitHub poll success", "1 when the latest poll of the repository completed.",
             [t(f"dx_github_poll_success{{{S}}}", "{{project}} {{repository}}")], "bool", steps=[(1, "green")], base="red")
     b.panel("timeseries", "Cache directory present", "1 when the configured cache directory exists.",
