@@ -258,6 +258,15 @@ def ci_performance():
             [t(f"dx_ci_last_run_duration_seconds{{{S}}}", "{{project}} {{pipeline}}")], "s", CI_DURATION)
     b.panel("timeseries", "Success rate", "Successful / finished runs over the configured window. Lines: alert 90 %, target 95 %.",
             [t(f"dx_ci_success_ratio{{{S}}}", "{{project}} {{pipeline}}")], "percentunit", CI_SUCCESS, base="red")
+    b.panel("timeseries", "Runs in the success window", "Finished and successful default-branch runs behind the success rate; the CI alerts need at least 5 finished runs.",
+            [t(f"dx_ci_window_finished_runs{{{S}}}", "{{project}} {{pipeline}} finished"),
+             t(f"dx_ci_window_successful_runs{{{S}}}", "{{project}} {{pipeline}} successful")], "short")
+    b.panel("timeseries", "Queue time", "Mean time first attempts waited from created to started, over the runs kept in the store.",
+            [t(f"dx_ci_run_queue_seconds_sum{{{S}}} / dx_ci_run_queue_seconds_count{{{S}}}",
+               "{{project}} {{pipeline}} {{branch}}")], "s")
+    b.panel("stat", "Latest run succeeded", "1 when the latest finished run attempt succeeded, per pipeline and branch (default, other).",
+            [t(f"dx_ci_last_run_success{{{S}}}", "{{project}} {{pipeline}} {{branch}}")], "bool_yes_no",
+            steps=[(1, "green")], base="red", w=24, h=5)
     b.panel("stat", "Time since the last run", "Age of the latest finished run per pipeline and result.",
             [t(f"time() - max by (project, pipeline, result) (dx_ci_last_run_timestamp_seconds{{{S}}})",
                "{{project}} {{pipeline}} {{result}}")], "s", w=24, h=5)
@@ -326,6 +335,21 @@ def exporter_health():
             [t(f"dx_cache_scan_errors{{{S}}}", "{{project}} {{cache}}")], "short")
     b.panel("timeseries", "Dependency manifests read", "1 when the ecosystem's manifests parsed in the last run; 0 keeps the last good counts.",
             [t(f"dx_dependencies_read_success{{{S}}}", "{{project}} {{ecosystem}}")], "bool", steps=[(1, "green")], base="red")
+    b.row("GitHub")
+    b.panel("timeseries", "Webhook deliveries per hour", "GitHub deliveries by outcome; unauthorized ones were signed wrongly or not at all.",
+            [t(f"sum by (project, outcome) (increase(dx_github_webhook_deliveries_total{{{S}}}[1h]))",
+               "{{project}} {{outcome}}")], "short", stack=True)
+    b.panel("timeseries", "Clamped CI timestamps per hour", "Impossible timestamps in GitHub's run and job descriptions that were clamped.",
+            [t(f"increase(dx_ci_timestamps_clamped_total{{{S}}}[1h])", "{{project}}")], "short")
+    b.panel("timeseries", "GitHub API requests per hour", "Responses by status; 304s cost no quota.",
+            [t(f"sum by (project, status) (increase(dx_github_api_requests_total{{{S}}}[1h]))",
+               "{{project}} {{status}}")], "short", stack=True)
+    b.panel("timeseries", "GitHub API quota remaining", "X-RateLimit-Remaining of the latest response.",
+            [t(f"dx_github_api_rate_limit_remaining{{{S}}}", "{{project}}")], "short")
+    b.panel("timeseries", "GitHub API throttled", "Share of time spent waiting for rate limits and backing off.",
+            [t(f"rate(dx_github_api_throttled_seconds_total{{{S}}}[$__rate_interval])", "{{project}}")], "percentunit")
+    b.panel("timeseries", "GitHub poll success", "1 when the latest poll of the repository completed.",
+            [t(f"dx_github_poll_success{{{S}}}", "{{project}} {{repository}}")], "bool", steps=[(1, "green")], base="red")
     b.panel("timeseries", "Cache directory present", "1 when the configured cache directory exists.",
             [t(f"dx_cache_present{{{S}}}", "{{project}} {{cache}}")], "bool")
     b.panel("timeseries", "Reports taken in per hour", "Test and coverage reports ingested, by way in and outcome (duplicate: the same identity was stored before).",

@@ -26,12 +26,14 @@ public final class JdbcStore implements Store {
   private final Connections connections;
   private final RetentionSweep retention;
   private final Clock clock;
+  private final CiStore ci;
   private final AtomicReference<Instant> lastWrite = new AtomicReference<>();
 
   JdbcStore(Dialect dialect, StoreSettings settings, Clock clock, Connections.WriteHook hook) {
     this.connections = new Connections(dialect, settings.writerWait(), hook);
     this.retention = new RetentionSweep(connections, settings);
     this.clock = clock;
+    this.ci = new JdbcCiStore(connections);
   }
 
   /**
@@ -273,6 +275,11 @@ public final class JdbcStore implements Store {
   @Override
   public RetentionResult applyRetention(Instant now) {
     return retention.apply(Objects.requireNonNull(now, "now"));
+  }
+
+  @Override
+  public CiStore ci() {
+    return ci;
   }
 
   @Override

@@ -45,6 +45,10 @@ final class RetentionSweep {
     deleted[0] += deleteBenchmarkReports(cutoff);
     deleted[0] +=
         connections.write("deleting old build runs", c -> BuildRuns.deleteOlderThan(c, cutoff));
+    deleted[0] +=
+        connections.write(
+            "deleting old CI runs",
+            c -> CiJobs.deleteOlderThan(c, cutoff) + CiRuns.deleteOlderThan(c, cutoff));
     long total = connections.read("counting test-case rows", c -> TableCounts.caseRows(c));
     if (total > settings.maxCaseRows()) {
       List<Victim> oldest =

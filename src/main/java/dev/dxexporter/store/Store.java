@@ -101,10 +101,13 @@ public interface Store extends AutoCloseable {
    * Deletes reports received before {@code now - retention}, then the oldest reports while more
    * test-case rows are stored than the bound, each with its cases, suites and points; benchmark
    * reports past the retention likewise, with their results, statistics and samples; and build runs
-   * past the retention. The latest report of each (project, source, report name) and the latest
-   * build of each (name, kind) are never deleted.
+   * and CI runs, jobs and delivery ids past the retention. The latest report of each (project,
+   * source, report name) and the latest build of each (name, kind) are never deleted.
    */
   RetentionResult applyRetention(Instant now);
+
+  /** GitHub Actions runs, jobs, deliveries and the run tally. */
+  CiStore ci();
 
   /** Size, rows, last write and error counts; never throws. */
   StoreStats stats();

@@ -21,7 +21,12 @@ final class TableCounts {
     "benchmark_result",
     "benchmark_statistic",
     "benchmark_sample",
-    "build_run"
+    "build_run",
+    "ci_run",
+    "ci_job",
+    "ci_step",
+    "ci_delivery",
+    "ci_run_count"
   };
 
   private TableCounts() {}
@@ -49,7 +54,8 @@ final class TableCounts {
             c,
             "SELECT MAX(m) FROM (SELECT MAX(stored_at_ms) AS m FROM report"
                 + " UNION ALL SELECT MAX(stored_at_ms) AS m FROM benchmark_report"
-                + " UNION ALL SELECT MAX(received_at_ms) AS m FROM build_run) t");
+                + " UNION ALL SELECT MAX(received_at_ms) AS m FROM build_run"
+                + " UNION ALL SELECT MAX(received_at_ms) AS m FROM ci_run) t");
     return ms.isPresent() ? Instant.ofEpochMilli(ms.getAsLong()) : null;
   }
 

@@ -94,7 +94,17 @@ class CatalogueCoverageTest {
           "dx_ci_last_run_duration_seconds",
           "dx_ci_last_run_timestamp_seconds",
           "dx_ci_job_duration_seconds",
-          "dx_ci_step_duration_seconds");
+          "dx_ci_step_duration_seconds",
+          "dx_ci_run_queue_seconds",
+          "dx_ci_window_finished_runs",
+          "dx_ci_window_successful_runs",
+          "dx_ci_last_run_success",
+          "dx_ci_timestamps_clamped_total",
+          "dx_github_webhook_deliveries_total",
+          "dx_github_api_requests_total",
+          "dx_github_api_rate_limit_remaining",
+          "dx_github_api_throttled_seconds_total",
+          "dx_github_poll_success");
 
   private static final Pattern DX_METRIC = Pattern.compile("dx_[a-z0-9_]+");
 

@@ -1,0 +1,167 @@
+package dev.dxexporter.ingest.ci;
+
+import dev.dxexporter.collect.github.ArtifactFetcher;
+import dev.dxexporter.collect.github.ArtifactReport;
+import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.ingest.TestIngester;
+import dev.dxexporter.store.CiRun;
+import dev.dxexporter.store.CiStore;
+import dev.dxexporter.store.ReportMeta;
+import dev.dxexporter.store.SaveOutcome;
+import dev.dxexporter.store.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The artifacts of finished runs whose names match the configured patterns: streamed (within the
+ * zip limits), their JUnit XML entries ingested through the test-report reader as one report per
+ * artifact and attempt, so {@code dx_tests*} show CI results without a push step. Entries are
+ * written to a private temporary directory only as long as the reader needs them.
+ */
+public final class ArtifactIngest {
+  private static final Logger log = LoggerFactory.getLogger(ArtifactIngest.class);
+
+  /** Finished runs whose artifacts are fetched per poll; the rest wait for the next one. */
+  static final int RUNS_PER_POLL = 5;
+
+  private final Supplier<ArtifactFetcher> fetcher;
+  private final TestIngester tests;
+  private final Supplier<Store> store;
+  private final Clock clock;
+
+  public ArtifactIngest(
+      Supplier<ArtifactFetcher> fetcher, TestIngester tests, Supplier<Store> store, Clock clock) {
+    this.fetcher = fetcher;
+    this.tests = tests;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Fetches and ingests the artifacts of a few finished runs; stops at an API problem. */
+  void fetch(String project, CiSettings.Repository repo, CiStore ci) throws InterruptedException {
+    for (CiRun run : ci.awaitingArtifacts(project, repo.target().fullName(), RUNS_PER_POLL)) {
+      Path dir;
+      try {
+        dir = Files.createTempDirectory("dx-artifact-");
+      } catch (IOException e) {
+        log.warn("project {}: no temporary directory for artifacts: {}", project, e.toString());
+        return;
+      }
+      try {
+        ArtifactReport report =
+            fetcher
+                .get()
+                .fetch(
+                    repo.target(), run.runId(), (a, entry, in) -> save(dir, a.name(), entry, in));
+        report
+            .skipped()
+            .forEach(
+                s ->
+                    log.warn(
+                        "project {}: artifact {} of run {} not read: {}",
+                        project,
+                        s.artifact().name(),
+                        run.runId(),
+                        s.reason()));
+        if (report.problem() != null) {
+          log.warn(
+              "project {}: artifacts of run {}: {}",
+              project,
+              run.runId(),
+              report.problem().getMessage());
+          return; // budget, rate limit or credentials: the same run is tried again next poll
+        }
+        for (ArtifactReport.Read read : report.read()) {
+          ingest(project, run, read.artifact().name(), dir.resolve(read.artifact().name()));
+        }
+        ci.artifactsDone(project, repo.target().fullName(), run.runId(), run.runAttempt());
+      } finally {
+        delete(dir);
+      }
+    }
+  }
+
+  private static void save(Path dir, String artifact, String entry, InputStream in)
+      throws IOException {
+    String lower = entry.toLowerCase(Locale.ROOT);
+    if (!lower.endsWith(".xml")) {
+      return; // coverage, timings and benchmarks from artifacts are not routed yet
+    }
+    Path target = dir.resolve(artifact).resolve(entry.replace('/', '_'));
+    Files.createDirectories(target.getParent());
+    try (OutputStream out = Files.newOutputStream(target)) {
+      in.transferTo(out);
+    }
+  }
+
+  private void ingest(String project, CiRun run, String artifact, Path files) {
+    List<Path> xml = new ArrayList<>();
+    if (Files.isDirectory(files)) {
+      try (Stream<Path> s = Files.list(files)) {
+        s.sorted().forEach(xml::add);
+      } catch (IOException e) {
+        log.warn("project {}: artifact {}: {}", project, artifact, e.toString());
+        return;
+      }
+    }
+    if (xml.isEmpty()) {
+      return;
+    }
+    ReportMeta meta =
+        new ReportMeta(
+            project,
+            "tests",
+            "github:"
+                + run.repository()
+                + ":"
+                + run.runId()
+                + ":"
+                + run.runAttempt()
+                + ":"
+                + artifact,
+            artifact,
+            "junit",
+            run.branch(),
+            null,
+            run.runId() + "-" + run.runAttempt(),
+            clock.instant());
+    try {
+      TestIngester.Ingested done = tests.ingest(store.get(), meta, xml, false);
+      if (done.outcome() == SaveOutcome.STORED) {
+        log.info(
+            "project {}: artifact {} of run {} stored: {} test cases",
+            project,
+            artifact,
+            run.runId(),
+            done.cases());
+      }
+    } catch (InputException e) {
+      log.warn(
+          "project {}: artifact {} of run {} refused: {}",
+          project,
+          artifact,
+          run.runId(),
+          e.getMessage());
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      log.debug("temporary directory {} not removed: {}", dir, e.toString());
+    }
+  }
+}
