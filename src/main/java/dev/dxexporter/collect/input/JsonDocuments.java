@@ -62,6 +62,21 @@ public final class JsonDocuments {
     }
   }
 
+  /** A streaming parser over the bounded file (for inputs too large to hold as a tree). */
+  public JsonParser stream(Path file) throws InputException {
+    InputStream in = files.open(file);
+    try {
+      return stream(in);
+    } catch (IOException e) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // the first failure is the one to report
+      }
+      throw new InputException(file, "cannot read: " + e, e);
+    }
+  }
+
   /** A streaming parser over {@code in} (for inputs too large to hold as a tree). */
   public JsonParser stream(InputStream in) throws IOException {
     return mapper.getFactory().createParser(in);

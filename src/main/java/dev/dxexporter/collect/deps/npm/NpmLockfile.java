@@ -1,5 +1,8 @@
 package dev.dxexporter.collect.deps.npm;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dxexporter.collect.deps.manifest.LockSource;
 import dev.dxexporter.collect.deps.manifest.LockSummary;
@@ -35,33 +38,84 @@ record NpmLockfile(Path file, int lockfileVersion, List<LockedPackage> packages)
   /** One installed package instance. */
   record LockedPackage(String location, String name, String version, LockSource source) {}
 
+  /**
+   * A v1 lockfile has only the nested tree, which is held whole; beyond this size it would not fit
+   * the exporter's heap (a JSON tree takes about 7 bytes of heap per byte of input).
+   */
+  static final long MAX_TREE_BYTES = 12L << 20;
+
+  /**
+   * Streams the file: each {@code packages} entry is read as a small tree and dropped, so a 31 MB
+   * lockfile of 120,000 packages fits in a 128 MiB heap (as a whole tree it did not).
+   */
   static NpmLockfile read(Path file, JsonDocuments json) throws InputException {
-    JsonNode root = json.parse(file);
-    if (!root.isObject()) {
-      throw new InputException(file, 1, 1, "lockfile is not a JSON object");
-    }
-    JsonNode versionNode = root.get("lockfileVersion");
-    int version = versionNode != null && versionNode.canConvertToInt() ? versionNode.asInt() : 1;
-    JsonNode packages = root.get("packages");
-    List<LockedPackage> result = new ArrayList<>();
-    if (version >= 2 && packages != null && packages.isObject()) {
-      for (Map.Entry<String, JsonNode> entry : packages.properties()) {
-        String location = entry.getKey();
-        JsonNode p = entry.getValue();
-        if (location.isEmpty() || !p.isObject() || p.path("link").asBoolean(false)) {
-          continue;
-        }
-        result.add(
-            new LockedPackage(
-                location, nameOf(location, p), text(p, "version"), sourceOf(location, p)));
+    try (JsonParser p = json.stream(file)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new InputException(file, 1, 1, "lockfile is not a JSON object");
       }
-    } else {
-      readV1(root.get("dependencies"), result);
+      int version = 1;
+      boolean sawPackages = false;
+      List<LockedPackage> packages = new ArrayList<>();
+      JsonNode v1 = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("lockfileVersion") && value == JsonToken.VALUE_NUMBER_INT) {
+          version = p.getIntValue();
+        } else if (field.equals("packages") && value == JsonToken.START_OBJECT) {
+          sawPackages = true;
+          readPackages(p, packages);
+        } else if (field.equals("dependencies") && !(version >= 2 && sawPackages)) {
+          if (java.nio.file.Files.size(file) > MAX_TREE_BYTES) {
+            throw new InputException(
+                file,
+                p.currentLocation().getLineNr(),
+                p.currentLocation().getColumnNr(),
+                "a lockfile without `packages` (v1) over "
+                    + MAX_TREE_BYTES
+                    + " bytes is too large"
+                    + " to read");
+          }
+          v1 = p.readValueAsTree();
+        } else {
+          p.skipChildren();
+        }
+      }
+      List<LockedPackage> result = packages;
+      if (!(version >= 2 && sawPackages)) {
+        result = new ArrayList<>();
+        readV1(v1, result);
+      }
+      return new NpmLockfile(file, version, result);
+    } catch (JsonProcessingException e) {
+      throw JsonDocuments.error(file, e);
+    } catch (java.io.IOException e) {
+      throw new InputException(file, "cannot read: " + e, e);
     }
-    return new NpmLockfile(file, version, result);
+  }
+
+  private static void readPackages(JsonParser p, List<LockedPackage> into)
+      throws java.io.IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String location = p.currentName();
+      p.nextToken();
+      JsonNode entry = p.readValueAsTree();
+      if (location.isEmpty() || !entry.isObject() || entry.path("link").asBoolean(false)) {
+        continue;
+      }
+      into.add(
+          new LockedPackage(
+              location,
+              nameOf(location, entry),
+              text(entry, "version"),
+              sourceOf(location, entry)));
+    }
   }
 
   private static void readV1(JsonNode top, List<LockedPackage> into) {
+    if (top == null) {
+      return;
+    }
     Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>();
     push(pending, "node_modules/", top);
     while (!pending.isEmpty()) {
