@@ -31,7 +31,20 @@ record NpmPackage(
     return m;
   }
 
+  /**
+   * package.json is written by hand and is a few KB; it is read as a tree (about 7 bytes of heap
+   * per byte), so the cap keeps a hostile one from taking the heap.
+   */
+  static final long MAX_BYTES = 4L << 20;
+
   static NpmPackage read(Path file, JsonDocuments json) throws InputException {
+    try {
+      if (java.nio.file.Files.size(file) > MAX_BYTES) {
+        throw new InputException(file, "larger than " + MAX_BYTES + " bytes: not a package.json");
+      }
+    } catch (java.io.IOException e) {
+      // json.parse names the problem (missing, unreadable)
+    }
     JsonNode root = json.parse(file);
     if (!root.isObject()) {
       throw new InputException(file, 1, 1, "package.json is not a JSON object");
