@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -25,6 +27,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * collector {@code cache:<name>} per cache, all sharing the daemon's one scanner pool.
  */
 public final class CacheSource implements Source<CacheSource.Defaults, CacheSource.Caches> {
+  private static final Logger LOG = LoggerFactory.getLogger(CacheSource.class);
+
   static final String PREFIX = "cache:";
   private static final Schedule PROJECT_CACHES = new Schedule.Every(Duration.ofMinutes(1));
   private static final Schedule USER_CACHES = new Schedule.Every(Duration.ofMinutes(5));
@@ -141,16 +145,37 @@ public final class CacheSource implements Source<CacheSource.Defaults, CacheSour
     return d.home().resolve("go/pkg/mod");
   }
 
+  /**
+   * Adds the cache when it is a directory whose real location stays inside the directory it was
+   * detected in: a {@code target -> /} symlink would make every scan measure the whole host. A
+   * cache configured explicitly is scanned wherever it leads.
+   */
   private static void addIfDirectory(List<Cache> caches, String name, Path path, Schedule s) {
-    if (Files.isDirectory(path)) {
-      caches.add(
-          new Cache(
-              name,
-              path.toAbsolutePath().normalize(),
-              s,
-              Defaults.BUILT_IN.staleAfter(),
-              Defaults.BUILT_IN.timeout()));
+    if (!Files.isDirectory(path)) {
+      return;
     }
+    Path absolute = path.toAbsolutePath().normalize();
+    if (Files.isSymbolicLink(absolute)) {
+      try {
+        Path real = absolute.toRealPath();
+        Path base = absolute.getParent().toRealPath();
+        if (!real.startsWith(base)) {
+          LOG.warn(
+              "zero-config: not measuring cache {} at {}: it is a symbolic link to {}, outside {};"
+                  + " configure it explicitly to measure it",
+              name,
+              absolute,
+              real,
+              base);
+          return;
+        }
+      } catch (java.io.IOException e) {
+        LOG.warn("zero-config: not measuring cache {} at {}: {}", name, absolute, e.toString());
+        return;
+      }
+    }
+    caches.add(
+        new Cache(name, absolute, s, Defaults.BUILT_IN.staleAfter(), Defaults.BUILT_IN.timeout()));
   }
 
   @Override

@@ -71,4 +71,22 @@ class ZeroConfigTest {
     assertThat(ZeroConfig.projectName(Path.of("/src/日本"))).isEqualTo("project");
     assertThat(ZeroConfig.projectName(Path.of("/src/ggen-v2.6.0"))).isEqualTo("ggen-v2.6.0");
   }
+
+  @Test
+  void aCacheThatIsASymlinkOutOfItsDirectoryIsNotMeasuredButOneInsideIs() throws Exception {
+    Path project = Files.createDirectories(tmp.resolve("p"));
+    Files.createSymbolicLink(project.resolve("target"), Path.of("/"));
+    Path inside = Files.createDirectories(project.resolve("build-output"));
+    Files.createSymbolicLink(project.resolve("node_modules"), inside);
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Files.createDirectories(home.resolve(".m2"));
+    Files.createSymbolicLink(home.resolve(".m2/repository"), tmp);
+
+    DxConfig c = ZeroConfig.forDirectory(project, home, Map.of(), SOURCES);
+
+    // target -> / would scan the whole host; ~/.m2/repository leads out of ~/.m2.
+    assertThat(caches(c.projects().get(0)))
+        .extracting(CacheSource.Cache::name)
+        .containsExactly("node_modules");
+  }
 }

@@ -88,7 +88,8 @@ public final class CacheScanner implements AutoCloseable {
    * @param staleBefore files last modified before this instant count as stale
    * @param timeLimit the scan is abandoned after this long
    * @return the result; {@link CacheScan#rootExists()} is false when {@code root} does not exist
-   * @throws IOException when the root exists but its metadata cannot be read
+   * @throws IOException when the root exists but its metadata cannot be read, or it is a directory
+   *     that cannot be opened
    * @throws TimeoutException when the time limit passed; the message names the path, the limit and
    *     how far the scan got
    * @throws InterruptedException when the calling thread was interrupted; the scan is cancelled
@@ -122,9 +123,10 @@ public final class CacheScanner implements AutoCloseable {
         // Removed (cargo clean) between statx and open.
         return CacheScan.missing(root, Duration.ofNanos(System.nanoTime() - startNanos));
       }
-      // Like du: the root's own size counts, the unreadable content is an error.
-      scan.error(root.toString(), errno);
-      return scan.result();
+      // Not "a tiny cache": out of descriptors (EMFILE) or permission denied, the size is unknown.
+      // A failed run keeps the last good figures; a success of 4 KiB would be a wrong number.
+      throw new IOException(
+          "cannot open the cache directory " + root + ": " + LibC.strerror(errno));
     }
     scan.taskCreated();
     try {

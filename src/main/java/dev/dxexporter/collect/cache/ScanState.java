@@ -32,6 +32,7 @@ final class ScanState {
   private final LongAdder errors = new LongAdder();
   private final LongAccumulator newestMtimeNanos = new LongAccumulator(Math::max, Long.MIN_VALUE);
   private final Set<InodeKey> multiplyLinked = ConcurrentHashMap.newKeySet();
+  private final Set<InodeKey> directoriesSeen = ConcurrentHashMap.newKeySet();
   private final List<String> errorSamples = new ArrayList<>();
 
   private final AtomicLong unfinishedTasks = new AtomicLong();
@@ -60,6 +61,14 @@ final class ScanState {
 
   boolean firstSight(long device, long inode) {
     return multiplyLinked.add(new InodeKey(device, inode));
+  }
+
+  /**
+   * Whether this directory is seen for the first time: a bind mount of the cache inside itself (or
+   * a loop of bind mounts) presents the same directory twice, and du counts it once.
+   */
+  boolean firstDirectory(long device, long inode) {
+    return directoriesSeen.add(new InodeKey(device, inode));
   }
 
   void add(Tally t) {

@@ -25,6 +25,9 @@ final class Tally {
    */
   boolean add(ByteBuffer statx, ScanState scan) {
     if (Statx.isDirectory(statx)) {
+      if (!scan.firstDirectory(Statx.device(statx), Statx.inode(statx))) {
+        return false; // counted, and descended into, where it was first seen
+      }
       directories++;
       allocatedBytes += Statx.allocatedBytes(statx);
       apparentBytes += Statx.apparentBytes(statx);

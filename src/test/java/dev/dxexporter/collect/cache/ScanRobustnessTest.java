@@ -215,6 +215,73 @@ class ScanRobustnessTest {
   }
 
   /**
+   * A cache directory that exists but cannot be opened (here: permission denied, as for the chart's
+   * uid 65534; out of descriptors is the same path) is a failed scan, not a success that counts
+   * only the root's own 4 KiB.
+   */
+  @Test
+  void aCacheRootThatCannotBeOpenedIsAFailureNotATinySize() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
+    Path shared = Files.createDirectories(work.resolve("root-as-nobody"));
+    Path locked = shared.resolve("locked");
+    TestTrees.random(locked, 4, 100);
+    Path classpath = copyScannerClasspath(shared);
+    Shell.bash(
+        "chmod -R a+rX \"$1\"; chmod 700 \"$2\"; chmod 777 \"$3/jna-tmp\"",
+        work.toString(),
+        locked.toString(),
+        classpath.toString());
+    Process scan =
+        new ProcessBuilder(
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djna.tmpdir=" + classpath.resolve("jna-tmp"),
+                "-cp",
+                classpath.resolve("classes") + ":" + classpath.resolve("jna.jar"),
+                CacheScanCli.class.getName(),
+                locked.toString())
+            .start();
+    String out = new String(scan.getInputStream().readAllBytes());
+    String err = new String(scan.getErrorStream().readAllBytes());
+    assertThat(scan.waitFor()).as(err).isNotZero();
+    assertThat(out).as("no result line").doesNotContain("allocated_bytes=");
+    assertThat(err).contains("cannot open the cache directory " + locked + ": Permission denied");
+  }
+
+  /**
+   * The cache bind-mounted inside itself (a directory loop) is counted once, as du does (du warns
+   * of the loop and does not descend); where mounts are not possible, skipped.
+   */
+  @Test
+  void aBindMountInsideTheCacheIsCountedOnce() throws Exception {
+    Path tree = Files.createDirectories(work.resolve("bound"));
+    TestTrees.random(tree.resolve("data"), 5, 200);
+    Path mountPoint = Files.createDirectories(tree.resolve("again"));
+    // Before the mount: every file once, less the mount point, which the mount then hides.
+    long onceBytes = GnuDu.of(tree).allocatedBytes() - GnuDu.of(mountPoint).allocatedBytes();
+    long onceFiles = GnuDu.of(tree).nonDirectories();
+    Process mount =
+        new ProcessBuilder(
+                "mount", "--bind", tree.resolve("data").toString(), mountPoint.toString())
+            .redirectErrorStream(true)
+            .start();
+    String why = new String(mount.getInputStream().readAllBytes());
+    assumeTrue(mount.waitFor() == 0, "bind mounts are not possible here: " + why.strip());
+    try (CacheScanner scanner = new CacheScanner(2)) {
+      CacheScan scan = scanner.scan(tree, java.time.Instant.now(), java.time.Duration.ofMinutes(1));
+      // (GNU du here descends into the loop once before it notices it: 2x the files.)
+      assertThat(scan.allocatedBytes()).isEqualTo(onceBytes);
+      assertThat(scan.files()).isEqualTo(onceFiles);
+    } finally {
+      new ProcessBuilder("umount", mountPoint.toString()).start().waitFor();
+    }
+  }
+
+  /**
    * Wide directories and deep chains must not need a descriptor per directory: the CLI runs with at
    * most 32 open files (the JVM itself uses about 15) on 1,500 sibling directories and a 400-level
    * chain.
