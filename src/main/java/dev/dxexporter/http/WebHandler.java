@@ -44,6 +44,11 @@ final class WebHandler extends Handler.Abstract {
             web.users().isEmpty() ? Optional.empty() : Optional.of(BasicAuth.of(web.users())));
   }
 
+  /** The web config's extra headers in force, for responses made outside this handler. */
+  Map<String, String> headers() {
+    return settings.headers();
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     Settings s = settings;
