@@ -94,7 +94,8 @@ final class ServeCommand implements Callable<Integer> {
               config,
               source,
               web,
-              new Daemon.Options(listen, o.telemetryPath, o.collectorThreads, SHUTDOWN_GRACE),
+              new Daemon.Options(
+                  listen, o.telemetryPath, o.collectorThreads, SHUTDOWN_GRACE, o.httpLimits()),
               services);
     } catch (Exception e) {
       log.error("{}", e.getMessage());

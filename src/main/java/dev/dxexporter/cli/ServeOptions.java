@@ -2,6 +2,7 @@ package dev.dxexporter.cli;
 
 import dev.dxexporter.config.yaml.Durations;
 import dev.dxexporter.daemon.Services;
+import dev.dxexporter.http.HttpLimits;
 import dev.dxexporter.http.ListenAddress;
 import dev.dxexporter.logging.LogFormat;
 import dev.dxexporter.store.StoreSettings;
@@ -40,6 +41,25 @@ final class ServeOptions {
       defaultValue = "/metrics",
       description = "Path under which to expose metrics. Default: ${DEFAULT-VALUE}.")
   String telemetryPath;
+
+  @Option(
+      names = "--web.max-connections",
+      paramLabel = "N",
+      defaultValue = "512",
+      description =
+          "Maximum number of simultaneous connections across all listen addresses; more wait in"
+              + " the kernel's accept queue. 0: no limit. Default: ${DEFAULT-VALUE}.")
+  int maxConnections;
+
+  @Option(
+      names = "--web.read-header-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description =
+          "Maximum time a client may take to send a request's headers (from connecting, or from"
+              + " the first byte on a kept-alive connection); slower connections are closed."
+              + " 0s: no deadline. Default: ${DEFAULT-VALUE}.")
+  String readHeaderTimeout;
 
   @Option(
       names = "--log.level",
@@ -105,6 +125,11 @@ final class ServeOptions {
             .withMaxCaseRows(storageMaxCases));
   }
 
+  /** The connection cap and header deadline; call after {@link #validate}. */
+  HttpLimits httpLimits() {
+    return new HttpLimits(maxConnections, Durations.parse(readHeaderTimeout));
+  }
+
   /**
    * The listen addresses, checked; every problem names its flag.
    *
@@ -135,6 +160,15 @@ final class ServeOptions {
     if (storageMaxCases < 1) {
       throw new CommandLine.ParameterException(
           cli, "--storage.max-test-cases must be at least 1, not " + storageMaxCases);
+    }
+    if (maxConnections < 0) {
+      throw new CommandLine.ParameterException(
+          cli, "--web.max-connections must be 0 (no limit) or more, not " + maxConnections);
+    }
+    try {
+      Durations.parse(readHeaderTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cli, "--web.read-header-timeout: " + e.getMessage());
     }
     List<ListenAddress> out = new ArrayList<>();
     for (String address : listenAddresses) {

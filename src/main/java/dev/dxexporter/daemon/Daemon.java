@@ -5,6 +5,7 @@ import dev.dxexporter.config.Schedule;
 import dev.dxexporter.config.yaml.ConfigException;
 import dev.dxexporter.http.ExporterRoutes;
 import dev.dxexporter.http.ExporterStatus;
+import dev.dxexporter.http.HttpLimits;
 import dev.dxexporter.http.HttpServer;
 import dev.dxexporter.http.ListenAddress;
 import dev.dxexporter.http.PageSection;
@@ -47,7 +48,17 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
       List<ListenAddress> listen,
       String telemetryPath,
       int collectorThreads,
-      Duration shutdownGrace) {}
+      Duration shutdownGrace,
+      HttpLimits httpLimits) {
+    /** With the default connection cap and header deadline. */
+    public Options(
+        List<ListenAddress> listen,
+        String telemetryPath,
+        int collectorThreads,
+        Duration shutdownGrace) {
+      this(listen, telemetryPath, collectorThreads, shutdownGrace, HttpLimits.DEFAULTS);
+    }
+  }
 
   /** Where the config comes from: a file (re-read on reload) or the zero-config default. */
   public interface ConfigSource {
@@ -119,7 +130,7 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     for (Source<?, ?> source : this.sources) {
       routes.addAll(source.routes(routeContext));
     }
-    this.http = new HttpServer(options.listen(), routes, web.initial());
+    this.http = new HttpServer(options.listen(), routes, web.initial(), options.httpLimits());
   }
 
   /**

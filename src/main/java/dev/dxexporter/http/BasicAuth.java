@@ -4,23 +4,24 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.BiPredicate;
 
 /**
- * Checks HTTP basic auth credentials against bcrypt hashes, as exporter-toolkit does: an unknown
- * user is compared against a fixed fake hash (so timing does not reveal which users exist), bcrypt
- * runs one comparison at a time (it is CPU-bound by design), and results are cached per (user,
- * hash, password) so that a scrape every few seconds does not pay bcrypt's cost each time.
+ * Checks HTTP basic auth credentials against bcrypt hashes, as exporter-toolkit does, in a way a
+ * flood of wrong passwords cannot starve: a cached success is answered without a lock and without
+ * bcrypt; at most {@code permits} bcrypt comparisons run at once (bcrypt is CPU-bound by design)
+ * and a check beyond that is refused at once as {@link Outcome#BUSY} instead of holding a server
+ * thread; successes and failures are cached apart, so failures never push a valid user out. An
+ * unknown user is compared against a fake hash of the users' cost, so timing does not tell names.
  */
 final class BasicAuth {
-  /** exporter-toolkit's fixed hash for unknown users (web/handler.go): bcrypt of "fakepassword". */
-  static final String FAKE_HASH = "$2y$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi";
-
-  private static final int CACHE_SIZE = 100;
+  static final int SUCCESS_CACHE_SIZE = 100;
+  static final int FAILURE_CACHE_SIZE = 1_000;
 
   /** A user name and password from an Authorization header. */
   record Credentials(String user, String password) {
@@ -30,28 +31,53 @@ final class BasicAuth {
     }
   }
 
+  /** The answer to one check. */
+  enum Outcome {
+    ALLOWED,
+    /** Unknown user or wrong password. */
+    DENIED,
+    /** Not checked: the bcrypt comparisons allowed at once are all running; retry shortly. */
+    BUSY
+  }
+
+  /** The password only as a salted digest: the caches never hold it. */
   private record CacheKey(String user, String hash, String passwordDigest) {}
 
   private final Map<String, String> users;
   private final BiPredicate<String, String> bcrypt;
-  private final Object bcryptLock = new Object();
-  private final Map<CacheKey, Boolean> cache =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<CacheKey, Boolean> eldest) {
-          return size() > CACHE_SIZE;
-        }
-      };
+  private final String fakeHash;
+  private final Semaphore comparisons;
+  private final byte[] salt = new byte[16];
+  private final CredentialCache<CacheKey> successes = new CredentialCache<>(SUCCESS_CACHE_SIZE);
+  private final CredentialCache<CacheKey> failures = new CredentialCache<>(FAILURE_CACHE_SIZE);
 
-  /** {@code users}: user name to bcrypt hash, already validated by the loader. */
-  BasicAuth(Map<String, String> users) {
-    this(users, BasicAuth::bcrypt);
+  /**
+   * {@code users}: user name to bcrypt hash, already validated by the loader; as many comparisons
+   * at once as there are processors; the fake hash at the users' cost.
+   */
+  static BasicAuth of(Map<String, String> users) {
+    return new BasicAuth(
+        users,
+        BasicAuth::bcrypt,
+        Runtime.getRuntime().availableProcessors(),
+        FakeHash.matching(users.values()));
   }
 
-  /** {@code bcrypt}: (password, hash) → matches; replaceable to test what is compared. */
-  BasicAuth(Map<String, String> users, BiPredicate<String, String> bcrypt) {
+  /**
+   * {@code bcrypt}: (password, hash) → matches, replaceable to test what is compared; {@code
+   * permits}: comparisons allowed at once; {@code fakeHash}: compared for unknown users.
+   */
+  BasicAuth(
+      Map<String, String> users, BiPredicate<String, String> bcrypt, int permits, String fakeHash) {
     this.users = Map.copyOf(users);
     this.bcrypt = bcrypt;
+    this.comparisons = new Semaphore(permits);
+    this.fakeHash = fakeHash;
+    new SecureRandom().nextBytes(salt);
+  }
+
+  String fakeHash() {
+    return fakeHash;
   }
 
   /** The credentials of a {@code Basic} Authorization header, if it holds well-formed ones. */
@@ -75,28 +101,31 @@ final class BasicAuth {
     }
   }
 
-  boolean verify(Credentials c) {
-    String hash = users.get(c.user());
-    boolean known = hash != null;
-    if (!known) {
-      hash = FAKE_HASH;
-    }
+  Outcome verify(Credentials c) {
+    String known = users.get(c.user());
+    String hash = known == null ? fakeHash : known;
     CacheKey key = new CacheKey(c.user(), hash, digest(c.password()));
-    Boolean cached;
-    synchronized (cache) {
-      cached = cache.get(key);
+    if (successes.contains(key)) {
+      return Outcome.ALLOWED;
     }
-    if (cached == null) {
-      boolean matches; // always compare, unknown users too: equal work, equal time
-      synchronized (bcryptLock) {
-        matches = bcrypt.test(c.password(), hash);
-      }
-      cached = known && matches;
-      synchronized (cache) {
-        cache.put(key, cached);
-      }
+    if (failures.contains(key)) {
+      return Outcome.DENIED;
     }
-    return cached && known;
+    if (!comparisons.tryAcquire()) {
+      return Outcome.BUSY;
+    }
+    boolean matches; // always compare, unknown users too: equal work, equal time
+    try {
+      matches = bcrypt.test(c.password(), hash);
+    } finally {
+      comparisons.release();
+    }
+    if (known != null && matches) {
+      successes.add(key);
+      return Outcome.ALLOWED;
+    }
+    failures.add(key);
+    return Outcome.DENIED;
   }
 
   private static boolean bcrypt(String password, String hash) {
@@ -107,11 +136,12 @@ final class BasicAuth {
     }
   }
 
-  private static String digest(String password) {
+  private String digest(String password) {
     try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(d);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(salt);
+      return Base64.getEncoder()
+          .encodeToString(sha.digest(password.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

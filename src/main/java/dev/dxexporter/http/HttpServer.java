@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -20,17 +20,26 @@ public final class HttpServer implements AutoCloseable {
   private final List<ServerConnector> connectors = new ArrayList<>();
   private final List<TlsConnectorFactory.Context> tlsContexts = new ArrayList<>();
   private final WebHandler web;
+  private final HeaderDeadline headerDeadline;
   private final boolean tls;
   private Optional<WebConfig.Tls> tlsInForce;
 
   /** Serves {@code routes} on every address, with the web config's TLS, users and headers. */
   public HttpServer(List<ListenAddress> addresses, List<Route> routes, WebConfig webConfig) {
+    this(addresses, routes, webConfig, HttpLimits.DEFAULTS);
+  }
+
+  /** As above, with {@code limits} on connections and on the time to send request headers. */
+  public HttpServer(
+      List<ListenAddress> addresses, List<Route> routes, WebConfig webConfig, HttpLimits limits) {
     QueuedThreadPool threads = new QueuedThreadPool(16, 2);
     threads.setName("dx-http");
     threads.setDaemon(true);
     server = new Server(threads);
     tlsInForce = webConfig.tls();
     tls = tlsInForce.isPresent();
+    headerDeadline = new HeaderDeadline(limits.readHeaderTimeout());
+    server.addBean(headerDeadline);
     for (ListenAddress address : addresses) {
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
@@ -38,17 +47,25 @@ public final class HttpServer implements AutoCloseable {
       if (tls) {
         TlsConnectorFactory.Context context = new TlsConnectorFactory.Context(tlsInForce.get());
         tlsContexts.add(context);
-        connector = TlsConnectorFactory.create(server, http, context);
+        connector =
+            TlsConnectorFactory.create(
+                server, headerDeadline.watching(new HttpConfiguration(http)), context);
       } else {
-        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector = new ServerConnector(server, 1, 1, headerDeadline.watching(http));
       }
       connector.setHost(address.host());
       connector.setPort(address.port());
       server.addConnector(connector);
       connectors.add(connector);
     }
+    if (limits.maxConnections() > 0) {
+      // Counts sockets, not requests: beyond it Jetty stops accepting, so a flood of idle
+      // connections waits in the kernel's queue instead of exhausting the process's descriptors.
+      server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+    }
     web = new WebHandler(routes, webConfig);
     server.setHandler(web);
+    server.setErrorHandler(new ConfiguredErrorHandler(web::headers));
     server.setStopTimeout(3_000);
   }
 
@@ -80,6 +97,11 @@ public final class HttpServer implements AutoCloseable {
   /** The bound ports, in the order of the addresses (useful with port 0). */
   public List<Integer> ports() {
     return connectors.stream().map(ServerConnector::getLocalPort).toList();
+  }
+
+  /** Connections closed because their request headers were not complete in time. */
+  long headerDeadlineClosures() {
+    return headerDeadline.closedConnections();
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLParameters;
-import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
@@ -25,13 +24,13 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 final class TlsConnectorFactory {
   private TlsConnectorFactory() {}
 
-  static ServerConnector create(Server server, HttpConfiguration http, Context context) {
-    HttpConfiguration https = new HttpConfiguration(http);
+  /** {@code http}: the HTTP/1.1 factory to run over TLS; it gets the secure-request customizer. */
+  static ServerConnector create(Server server, HttpConnectionFactory http, Context context) {
     SecureRequestCustomizer secure = new SecureRequestCustomizer();
     secure.setSniHostCheck(false); // as Go: the Host header need not match the certificate
-    https.addCustomizer(secure);
+    http.getHttpConfiguration().addCustomizer(secure);
     SslConnectionFactory ssl = new SslConnectionFactory(context, "http/1.1");
-    return new ServerConnector(server, 1, 1, ssl, new HttpConnectionFactory(https));
+    return new ServerConnector(server, 1, 1, ssl, http);
   }
 
   /** One connector's TLS settings; {@link #replace} swaps them for the connections that follow. */

@@ -1,6 +1,7 @@
 package dev.dxexporter.http;
 
 import dev.dxexporter.webconfig.WebConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,8 @@ final class WebHandler extends Handler.Abstract {
   private record Settings(Map<String, String> headers, Optional<BasicAuth> auth) {}
 
   private final List<Route> routes;
+  private final FailedLoginLog failedLogins =
+      new FailedLoginLog(log, System::nanoTime, Duration.ofSeconds(10));
   private volatile Settings settings;
 
   WebHandler(List<Route> routes, WebConfig web) {
@@ -38,7 +41,12 @@ final class WebHandler extends Handler.Abstract {
     settings =
         new Settings(
             web.headers(),
-            web.users().isEmpty() ? Optional.empty() : Optional.of(new BasicAuth(web.users())));
+            web.users().isEmpty() ? Optional.empty() : Optional.of(BasicAuth.of(web.users())));
+  }
+
+  /** The web config's extra headers in force, for responses made outside this handler. */
+  Map<String, String> headers() {
+    return settings.headers();
   }
 
   @Override
@@ -62,12 +70,7 @@ final class WebHandler extends Handler.Abstract {
     Authentication auth = route == null ? Authentication.WEB_CONFIG : route.authentication();
     try {
       if (auth == Authentication.WEB_CONFIG) {
-        if (s.auth().isPresent()
-            && !BasicAuth.parse(request.getHeaders().get(HttpHeader.AUTHORIZATION))
-                .map(s.auth().get()::verify)
-                .orElse(false)) {
-          exchange.responseHeader(HttpHeader.WWW_AUTHENTICATE.asString(), "Basic");
-          exchange.respondText(HttpStatus.UNAUTHORIZED_401, "Unauthorized\n");
+        if (s.auth().isPresent() && !basicAuth(s.auth().get(), request, exchange)) {
           return true;
         }
       }
@@ -101,5 +104,30 @@ final class WebHandler extends Handler.Abstract {
       }
     }
     return true;
+  }
+
+  /** Whether the request's basic auth lets it through; if not, the refusal is sent (and logged). */
+  private boolean basicAuth(BasicAuth auth, Request request, JettyExchange exchange) {
+    Optional<BasicAuth.Credentials> credentials =
+        BasicAuth.parse(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+    BasicAuth.Outcome outcome = credentials.map(auth::verify).orElse(BasicAuth.Outcome.DENIED);
+    if (outcome == BasicAuth.Outcome.ALLOWED) {
+      return true;
+    }
+    if (credentials.isPresent()) {
+      failedLogins.refused(
+          credentials.get().user(),
+          Request.getRemoteAddr(request),
+          outcome == BasicAuth.Outcome.BUSY ? "too many password checks at once" : "bad login");
+    }
+    if (outcome == BasicAuth.Outcome.BUSY) {
+      // Refused at once rather than queued: a queue would hold every server thread in a flood.
+      exchange.responseHeader(HttpHeader.RETRY_AFTER.asString(), "1");
+      exchange.respondText(HttpStatus.TOO_MANY_REQUESTS_429, "Too many password checks\n");
+    } else {
+      exchange.responseHeader(HttpHeader.WWW_AUTHENTICATE.asString(), "Basic");
+      exchange.respondText(HttpStatus.UNAUTHORIZED_401, "Unauthorized\n");
+    }
+    return false;
   }
 }

@@ -102,6 +102,10 @@ class MainTest {
     assertThat(err.toString()).contains("--web.telemetry-path");
     assertThat(run("--web.listen-address", "host:99999")).isEqualTo(2);
     assertThat(err.toString()).contains("--web.listen-address: port out of range");
+    assertThat(run("--web.max-connections=-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--web.max-connections must be 0 (no limit) or more");
+    assertThat(run("--web.read-header-timeout=soon")).isEqualTo(2);
+    assertThat(err.toString()).contains("--web.read-header-timeout: not a duration");
   }
 
   @Test
