@@ -8,6 +8,7 @@ import dev.dxexporter.plan.BuildSource;
 import dev.dxexporter.plan.CacheSource;
 import dev.dxexporter.plan.CoverageSource;
 import dev.dxexporter.plan.DependencySource;
+import dev.dxexporter.plan.ObjectiveSource;
 import dev.dxexporter.plan.PushSource;
 import dev.dxexporter.plan.Source;
 import dev.dxexporter.plan.TestReportSource;
@@ -31,7 +32,8 @@ public final class Main {
         coverage,
         benchmarks,
         push,
-        new BuildSource(ingested, push));
+        new BuildSource(ingested, push),
+        new ObjectiveSource());
   }
 
   public static void main(String[] args) {
