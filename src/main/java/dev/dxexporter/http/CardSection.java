@@ -69,27 +69,35 @@ final class CardSection {
         .append(esc(o.name()))
         .append("\"><th scope=\"row\">")
         .append(esc(o.title()))
-        .append("</th><td class=\"num\">")
-        .append(esc(current))
-        .append("</td><td>")
-        .append(esc(Values.line(o, o.target())))
-        .append("</td><td>")
-        .append(esc(Values.line(o, o.gate())))
-        .append("</td><td class=\"num\">")
-        .append(gap.isPresent() ? esc(Values.format(gap.getAsDouble(), o.unit())) : "")
-        .append("</td><td class=\"status\"><span class=\"badge ")
-        .append(l.status().label())
-        .append("\">")
-        .append(mark(l.status()))
-        .append(' ')
-        .append(l.status().text())
-        .append("</span></td><td>")
-        .append(o.priority() == Objective.Priority.NONE ? "-" : o.priority().name())
-        .append("</td><td>")
-        .append(trend(l))
-        .append("</td><td>")
-        .append(l.collectedAt().map(CardSection::time).orElse(""))
-        .append("</td></tr>\n");
+        .append("</th>");
+    cell(out, "Current", "num", esc(current));
+    cell(out, "Target", "", esc(Values.line(o, o.target())));
+    cell(out, "Gate", "", esc(Values.line(o, o.gate())));
+    cell(out, "Gap", "num", gap.isPresent() ? esc(Values.format(gap.getAsDouble(), o.unit())) : "");
+    cell(
+        out,
+        "Status",
+        "status",
+        "<span class=\"badge "
+            + l.status().label()
+            + "\">"
+            + mark(l.status())
+            + " "
+            + l.status().text()
+            + "</span>");
+    cell(out, "Priority", "", o.priority() == Objective.Priority.NONE ? "-" : o.priority().name());
+    cell(out, "Trend", "", trend(l));
+    cell(out, "Collected", "", l.collectedAt().map(CardSection::time).orElse(""));
+    out.append("</tr>\n");
+  }
+
+  /** A cell with its column's name, which the phone layout shows beside the value. */
+  private static void cell(StringBuilder out, String label, String cls, String html) {
+    out.append("<td data-label=\"").append(label).append('"');
+    if (!cls.isEmpty()) {
+      out.append(" class=\"").append(cls).append('"');
+    }
+    out.append('>').append(html).append("</td>");
   }
 
   private static String trend(CardLine l) {

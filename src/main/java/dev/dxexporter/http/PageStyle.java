@@ -36,6 +36,16 @@ final class PageStyle {
       @media (max-width: 40em) {
         main { padding: 0 0.5em 1em; }
         td, th { padding: 0.2em 0.3em; font-size: 0.92em; }
+        /* The card as one block per objective: every value beside its column's name. */
+        table.qrc thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+          clip: rect(0 0 0 0); }
+        table.qrc, table.qrc tbody, table.qrc tr, table.qrc th, table.qrc td { display: block; }
+        table.qrc tr { border: 1px solid #c4c4c4; margin-bottom: 0.5em; }
+        table.qrc th[scope=row] { border: none; background: #f1f1f1; }
+        table.qrc td { border: none; white-space: normal; display: flex;
+          justify-content: space-between; gap: 1em; text-align: right; }
+        table.qrc td::before { content: attr(data-label); font-weight: 600; text-align: left; }
+        table.qrc td:empty { display: none; }
       }
       """;
 
