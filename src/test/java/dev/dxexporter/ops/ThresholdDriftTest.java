@@ -146,10 +146,16 @@ class ThresholdDriftTest {
               Pattern.compile("\\bdx_benchmark_performance_change_ratio\\b"),
               List.of("benchmark_change")));
 
-  // `expr > 10e9` / `expr < -0.10`: the comparison against a number literal at the end of the
-  // expression.
+  // `series <op> on(project) group_left() (dx_objective_threshold{objective="o",level="l"} or
+  // on(project) (max by (project) (series) * 0 + <number>))`: the project's own line, with the
+  // roadmap's number as the fallback, at the end of the expression.
   private static final Pattern COMPARISON =
-      Pattern.compile("([<>]=?)\\s*(-?[0-9.]+(?:[eE][0-9]+)?)\\s*$");
+      Pattern.compile(
+          "([<>]=?)\\s*on\\(project\\)\\s*group_left\\(\\)\\s*\\(\\s*"
+              + "dx_objective_threshold\\{objective=\"(\\w+)\",level=\"(\\w+)\"\\}\\s*"
+              + "or\\s+on\\(project\\)\\s*\\(max by \\(project\\) \\((.+)\\) \\* 0 \\+ "
+              + "(-?[0-9.]+(?:[eE][0-9]+)?)\\)\\)\\s*$",
+          Pattern.DOTALL);
 
   @Test
   void everyAlertLineEqualsTheDefault() {
@@ -182,10 +188,18 @@ class ThresholdDriftTest {
       Rule rule = rules.alert(expected.alert());
       Matcher m = COMPARISON.matcher(rule.expr());
 
-      assertThat(m.find()).as("%s compares with a number: %s", rule.alert(), rule.expr()).isTrue();
+      assertThat(m.find())
+          .as("%s compares with the project's threshold: %s", rule.alert(), rule.expr())
+          .isTrue();
       assertThat(m.group(1)).as(rule.alert() + " operator").isEqualTo(expected.operator());
-      assertThat(Double.parseDouble(m.group(2)))
-          .as(rule.alert() + " line")
+      assertThat(m.group(2)).as(rule.alert() + " objective").isEqualTo(expected.objective());
+      assertThat(m.group(3))
+          .as(rule.alert() + " level")
+          .isEqualTo(expected.level().name().toLowerCase(java.util.Locale.ROOT));
+      // The fallback's projects are those of the compared series itself.
+      assertThat(rule.expr().strip()).as(rule.alert() + " fallback series").contains(m.group(4));
+      assertThat(Double.parseDouble(m.group(5)))
+          .as(rule.alert() + " roadmap fallback")
           .isEqualTo(expected.line());
     }
   }
