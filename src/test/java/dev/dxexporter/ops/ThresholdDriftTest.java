@@ -248,10 +248,47 @@ class ThresholdDriftTest {
     assertThat(byObjective.keySet())
         .containsExactlyInAnyOrderElementsOf(
             PANEL_LINES.stream().filter(l -> !OFF_CARD.contains(l.objective())).toList());
-    assertThat(card.panels()).allSatisfy(p -> assertThat(p.type()).isEqualTo("stat"));
+    assertThat(card.panels().stream().filter(p -> !fromData(p)))
+        .allSatisfy(p -> assertThat(p.type()).isEqualTo("stat"));
+  }
+
+  @Test
+  void theQuickReferenceCardShowsTheProjectsOwnLevelsAndGapsFromData() {
+    Dashboard card = Dashboard.read(RepoFiles.DASHBOARDS.resolve("dx-quick-reference.json"));
+    List<Panel> fromData = card.panels().stream().filter(ThresholdDriftTest::fromData).toList();
+
+    // Every objective the card shows has a gap panel against its exported target.
+    for (PanelLines objective : PANEL_LINES) {
+      if (OFF_CARD.contains(objective.objective())
+          || objective.objective().equals("benchmark change")) {
+        continue;
+      }
+      String name = objective.objectives().get(objective.objectives().size() - 1);
+      assertThat(fromData)
+          .as("a gap panel of %s", name)
+          .anyMatch(
+              p ->
+                  p.exprs().stream()
+                      .anyMatch(
+                          e ->
+                              e.contains("objective=\"" + name + "\", level=\"target\"")
+                                  && objective.metric().matcher(e).find()));
+    }
+    // The gaps draw no roadmap number: only the zero line between "to go" and "met".
+    assertThat(fromData).allSatisfy(p -> assertThat(Dashboard.thresholdSteps(p)).isSubsetOf(0.0));
+    assertThat(card.panels())
+        .anyMatch(p -> p.exprs().stream().anyMatch(e -> e.contains("dx_score{")));
+  }
+
+  /** A panel that reads the exported levels draws no number of its own. */
+  private static boolean fromData(Panel panel) {
+    return panel.exprs().stream().anyMatch(e -> e.contains("dx_objective_threshold"));
   }
 
   private static PanelLines objectiveOf(Panel panel) {
+    if (fromData(panel)) {
+      return null;
+    }
     return PANEL_LINES.stream()
         .filter(o -> panel.exprs().stream().anyMatch(e -> o.metric().matcher(e).find()))
         .findFirst()
