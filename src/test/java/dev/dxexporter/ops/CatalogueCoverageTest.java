@@ -94,7 +94,11 @@ class CatalogueCoverageTest {
           "dx_ci_last_run_duration_seconds",
           "dx_ci_last_run_timestamp_seconds",
           "dx_ci_job_duration_seconds",
-          "dx_ci_step_duration_seconds");
+          "dx_ci_step_duration_seconds",
+          "dx_objective_threshold",
+          "dx_objective_met",
+          "dx_score",
+          "dx_score_objectives");
 
   private static final Pattern DX_METRIC = Pattern.compile("dx_[a-z0-9_]+");
 
