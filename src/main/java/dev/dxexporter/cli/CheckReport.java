@@ -8,7 +8,6 @@ import dev.dxexporter.gate.Score;
 import dev.dxexporter.gate.Values;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -55,19 +54,12 @@ final class CheckReport {
 
   static String scoreLine(Card card) {
     Score s = card.score();
-    String value =
-        s.value().isPresent()
-            ? String.format(Locale.ROOT, "%.1f/10", s.value().getAsDouble())
-            : "none (no objective has data)";
     return "DX score "
-        + value
+        + s.text()
+        + (s.value().isPresent() ? "" : " (no objective has data)")
         + " ("
-        + s.met()
-        + " met, "
-        + s.unmet()
-        + " not met, "
-        + s.noData()
-        + " without data); gates "
+        + s.counts()
+        + "); gates "
         + (card.gatesHold() ? "hold" : "FAIL");
   }
 

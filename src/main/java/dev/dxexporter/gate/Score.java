@@ -11,6 +11,18 @@ import java.util.OptionalDouble;
  */
 public record Score(OptionalDouble value, int met, int unmet, int noData) {
 
+  /** The score as the card writes it: {@code 2.5/10}, or {@code none} without data. */
+  public String text() {
+    return value.isPresent()
+        ? String.format(java.util.Locale.ROOT, "%.1f/10", value.getAsDouble())
+        : "none";
+  }
+
+  /** What the score is made of: {@code 2 met, 3 not met, 6 without data}. */
+  public String counts() {
+    return met + " met, " + unmet + " not met, " + noData + " without data";
+  }
+
   /** The weight of an objective of {@code priority}. */
   static int weight(Objective.Priority priority) {
     return switch (priority) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -128,19 +127,13 @@ final class CardSection {
 
   private static String score(Card card) {
     Score s = card.score();
-    String value =
-        s.value().isPresent()
-            ? String.format(Locale.ROOT, "<strong>%.1f/10</strong>", s.value().getAsDouble())
-            : "<strong>none</strong> (no objective has data yet)";
-    return "DX score "
-        + value
+    return "DX score <strong>"
+        + s.text()
+        + "</strong>"
+        + (s.value().isPresent() ? "" : " (no objective has data yet)")
         + " — "
-        + s.met()
-        + " met, "
-        + s.unmet()
-        + " not met, "
-        + s.noData()
-        + " without data; gates "
+        + s.counts()
+        + "; gates "
         + (card.gatesHold() ? "hold" : "<strong>fail</strong>");
   }
 

@@ -118,6 +118,29 @@ class CheckCommandTest {
   }
 
   @Test
+  void globalLevelsApplyToEveryProjectAndAProjectsOwnWin() throws Exception {
+    Path file = dir.resolve("dx.yml");
+    Files.writeString(
+        file,
+        "global:\n  objectives:\n    dependencies: {target: 1, gate: 2}\n"
+            + "    test_suite: {gate: 10m, alert: 15m}\n"
+            + "projects:\n  - name: a\n    path: .\n    dependencies: {}\n"
+            + "  - name: b\n    path: .\n    dependencies: {}\n"
+            + "    objectives:\n      dependencies: {gate: 4}\n");
+
+    assertThat(run("--config.file", file.toString(), "--format", "json")).isEqualTo(1);
+
+    JsonNode projects = new ObjectMapper().readTree(out.toString()).get("projects");
+    assertThat(line(projects.get(0), "dependencies").get("gate").asDouble()).isEqualTo(2.0);
+    assertThat(line(projects.get(0), "dependencies").get("status").asText())
+        .isEqualTo("gate_failed");
+    assertThat(line(projects.get(1), "dependencies").get("gate").asDouble()).isEqualTo(4.0);
+    assertThat(line(projects.get(1), "dependencies").get("target").asDouble()).isEqualTo(1.0);
+    assertThat(line(projects.get(1), "dependencies").get("status").asText())
+        .isEqualTo("off_target");
+  }
+
+  @Test
   void aRequiredObjectiveWithoutDataFails() throws Exception {
     Path file = config("    objectives:\n      test_suite: {gate: 10m, alert: 15m}\n");
 

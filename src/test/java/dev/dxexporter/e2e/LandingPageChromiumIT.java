@@ -123,6 +123,18 @@ class LandingPageChromiumIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> get(base + "/").contains("<svg class=\"spark\""));
 
+    // The project's own levels and the score as series, for the rules and Grafana.
+    String metrics = get(base + "/metrics");
+    assertThat(metrics)
+        .contains(
+            "dx_objective_threshold{level=\"gate\",objective=\"dependencies\",project=\"shop\"} 5.0")
+        .contains(
+            "dx_objective_threshold{level=\"target\",objective=\"clean_build\",project=\"shop\"} 90.0")
+        .contains("dx_objective_met{objective=\"dependencies\",project=\"shop\"} 0.0")
+        .contains("dx_objective_met{objective=\"clean_build\",project=\"shop\"} 1.0")
+        .contains("dx_score_objectives{project=\"shop\",state=\"no_data\"}")
+        .containsPattern("dx_score\\{project=\"shop\"\\} \\d");
+
     Chromium chromium = new Chromium(Files.createDirectories(tmp.resolve("chromium")));
     String dom = chromium.dumpDom(base + "/", 1280, 900);
 
