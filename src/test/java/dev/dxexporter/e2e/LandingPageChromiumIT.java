@@ -121,7 +121,10 @@ class LandingPageChromiumIT {
     String base = start(project(), storage);
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> get(base + "/").contains("<svg class=\"spark\""));
+        .until(
+            () ->
+                get(base + "/").contains("<svg class=\"spark\"")
+                    && get(base + "/-/ready").startsWith("Ready"));
 
     // The project's own levels and the score as series, for the rules and Grafana.
     String metrics = get(base + "/metrics");
