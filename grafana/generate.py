@@ -122,9 +122,46 @@ def t(expr, legend=""):
     return {"expr": expr, "legendFormat": legend}
 
 
+# The card's gaps, from the exported levels: (title, series, unit, aggregation, objective, higher is better).
+GAPS = [
+    ("Incremental build", f'dx_build_duration_seconds{{kind="incremental", {S}}}', "s", "max", "incremental_build", False),
+    ("Clean build", f'dx_build_duration_seconds{{kind="clean", {S}}}', "s", "max", "clean_build", False),
+    ("Test suite", f"dx_tests_duration_seconds{{{S}}}", "s", "max", "test_suite", False),
+    ("CI pipeline", f"dx_ci_last_run_duration_seconds{{{S}}}", "s", "max", "ci_pipeline_duration", False),
+    ("CI success rate", f"dx_ci_success_ratio{{{S}}}", "percentunit", "min", "ci_success_rate", True),
+    ("Build cache", f"dx_cache_size_bytes{{{S}}}", "decbytes", "max", "build_cache_size", False),
+    ("Dependencies", f"dx_dependencies_distinct{{{S}}}", "short", "max", "dependencies", False),
+]
+
+
 def quick_reference():
     b = Board("dx-quick-reference", "dx-exporter / Quick Reference Card",
               "The roadmap's Quick Reference Card: each objective against its target and gate.")
+    b.row("The card from data: each project's own levels (dx_objective_threshold)")
+    b.panel("stat", "DX score", "dx_score: priority-weighted share of the objectives with data that meet their goal, 0-10 (README, The DX score). The roadmap's goal is 9/10.",
+            [t(f"max by (project) (dx_score{{{S}}})", "{{project}}")],
+            "none", [(5, "orange"), (9, "green")], base="red", w=6, h=6)
+    b.panel("stat", "Objectives by state", "dx_score_objectives: objectives met, not met, and without data (left out of the score).",
+            [t(f"sum by (state) (dx_score_objectives{{{S}}})", "{{state}}")],
+            "short", w=6, h=6)
+    b.panel("table", "Objectives: the project's own lines", "Target, gate and alert line of every objective as the exporter exports them (config overrides, else the roadmap's numbers), in the objective's base unit (seconds, bytes, ratio, count); Met is 1 when the current value meets the goal.",
+            [t(f'max by (project, objective) (dx_objective_threshold{{level="target", {S}}})'),
+             t(f'max by (project, objective) (dx_objective_threshold{{level="gate", {S}}})'),
+             t(f'max by (project, objective) (dx_objective_threshold{{level="alert", {S}}})'),
+             t(f"max by (project, objective) (dx_objective_met{{{S}}})")],
+            "none", w=12, h=6)
+    b.panels[-1]["transformations"] = [
+        {"id": "merge", "options": {}},
+        {"id": "organize", "options": {"excludeByName": {"Time": True},
+                                       "renameByName": {"Value #A": "Target", "Value #B": "Gate",
+                                                        "Value #C": "Alert", "Value #D": "Met"}}}]
+    for title, series, unit, agg, objective, higher in GAPS:
+        gap = (f'max by (project) (dx_objective_threshold{{objective="{objective}", level="target", {S}}})'
+               f" - on(project) {agg} by (project) ({series})") if higher else (
+               f"{agg} by (project) ({series}) - on(project) "
+               f'max by (project) (dx_objective_threshold{{objective="{objective}", level="target", {S}}})')
+        b.panel("stat", f"Gap: {title}", f"How far the current value is from the project's own target (dx_objective_threshold); positive: still to go, negative or zero: met with that margin.",
+                [t(gap, "{{project}}")], unit, [(0, "orange")], w=6, h=4)
     b.row("Targets and gates")
     b.panel("stat", "Incremental build", "Last incremental build. Target < 1 s.",
             [t(f'max by (project) (dx_build_duration_seconds{{kind="incremental", {S}}})', "{{project}}")],

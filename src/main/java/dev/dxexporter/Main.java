@@ -9,6 +9,7 @@ import dev.dxexporter.plan.CacheSource;
 import dev.dxexporter.plan.CoverageSource;
 import dev.dxexporter.plan.DependencySource;
 import dev.dxexporter.plan.GitHubSource;
+import dev.dxexporter.plan.ObjectiveSource;
 import dev.dxexporter.plan.PushSource;
 import dev.dxexporter.plan.Source;
 import dev.dxexporter.plan.TestReportSource;
@@ -33,7 +34,8 @@ public final class Main {
         benchmarks,
         push,
         new BuildSource(ingested, push),
-        new GitHubSource());
+        new GitHubSource(),
+        new ObjectiveSource());
   }
 
   public static void main(String[] args) {

@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * The command line: {@code serve} (the default), {@code config check FILE}, {@code push PATH…},
- * {@code --version}. Usage errors exit 2 with the flag named, an unusable config 1.
+ * The command line: {@code serve} (the default), {@code check}, {@code config check FILE}, {@code
+ * push PATH…}, {@code record}, {@code --version}. Usage errors exit 2 with the flag named, an
+ * unusable config 1.
  */
 public final class Cli {
   private Cli() {}
@@ -43,6 +44,7 @@ public final class Cli {
     CommandLine config = new CommandLine(new ConfigCommand());
     config.addSubcommand("check", new CommandLine(new ConfigCheckCommand(sources)));
     cli.addSubcommand("config", config);
+    cli.addSubcommand("check", new CommandLine(new CheckCommand(sources, quietLogs)));
     cli.addSubcommand("push", new CommandLine(new PushCommand(env, quietLogs)));
     // Everything from the command on is the command's: `record … cargo build --release`.
     cli.addSubcommand(

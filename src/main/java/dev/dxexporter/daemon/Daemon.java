@@ -3,6 +3,8 @@ package dev.dxexporter.daemon;
 import dev.dxexporter.config.DxConfig;
 import dev.dxexporter.config.Schedule;
 import dev.dxexporter.config.yaml.ConfigException;
+import dev.dxexporter.gate.Card;
+import dev.dxexporter.gate.ObjectiveSamples;
 import dev.dxexporter.http.ExporterRoutes;
 import dev.dxexporter.http.ExporterStatus;
 import dev.dxexporter.http.HttpLimits;
@@ -120,7 +122,9 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     this.reloadStatus = ConfigReload.loadedAt(services.clock().instant());
     PrometheusRegistry jvm = new PrometheusRegistry();
     JvmMetrics.builder().register(jvm);
-    this.registry = new SnapshotRegistry(daemonSamples(), jvm::scrape);
+    this.registry =
+        new SnapshotRegistry(
+            daemonSamples(), jvm::scrape, states -> ObjectiveSamples.of(cards(states)));
     this.scheduler = new CollectorScheduler(options.collectorThreads());
     this.collectors = new RunningCollectors(registry, scheduler, services.clock());
     this.storeMetrics = new StoreMetrics(services);
@@ -284,6 +288,16 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
       out.addAll(source.pageSections(c));
     }
     return out;
+  }
+
+  @Override
+  public List<Card> cards() {
+    return cards(registry.states());
+  }
+
+  private List<Card> cards(List<CollectorState> states) {
+    DxConfig c = config;
+    return c == null ? List.of() : Source.cards(sources, c, states);
   }
 
   @Override

@@ -58,6 +58,29 @@ public record Objective(
     return direction == Direction.LOWER_IS_BETTER ? value < line : value > line;
   }
 
+  /** This objective with {@code level} drawn at {@code line} (a project's own number). */
+  public Objective withLevel(Level level, double line) {
+    OptionalDouble v = OptionalDouble.of(line);
+    return new Objective(
+        name,
+        title,
+        metric,
+        direction,
+        level == Level.TARGET ? v : target,
+        level == Level.GATE ? v : gate,
+        level == Level.ALERT ? v : alert,
+        unit,
+        priority);
+  }
+
+  /**
+   * The line {@code dx_objective_met} and the score judge by: the target, or the gate where the
+   * roadmap draws no target, or the alert line where it draws neither.
+   */
+  public OptionalDouble goal() {
+    return target.isPresent() ? target : gate.isPresent() ? gate : alert;
+  }
+
   /** The comparison operator of an alert on this objective: {@code >} or {@code <}. */
   public String alertOperator() {
     return direction == Direction.LOWER_IS_BETTER ? ">" : "<";

@@ -61,7 +61,7 @@ public final class ExporterRoutes {
                     200,
                     "text/html; charset=UTF-8",
                     landing
-                        .render(status.collectors(), status.pageSections())
+                        .render(status.collectors(), status.pageSections(), status.cards())
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
   }
 

@@ -22,6 +22,11 @@ public interface ExporterStatus {
     return Optional.empty();
   }
 
+  /** The Quick Reference Card of each project, evaluated from memory. */
+  default List<dev.dxexporter.gate.Card> cards() {
+    return List.of();
+  }
+
   /** Every collector ran once (a failed run counts). */
   boolean ready();
 

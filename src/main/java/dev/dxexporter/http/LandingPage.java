@@ -1,5 +1,6 @@
 package dev.dxexporter.http;
 
+import dev.dxexporter.gate.Card;
 import dev.dxexporter.metrics.CollectorState;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +18,10 @@ final class LandingPage {
     this.telemetryPath = telemetryPath;
   }
 
-  String render(List<CollectorState> collectors, List<PageSection> sections) {
+  String render(List<CollectorState> collectors, List<PageSection> sections, List<Card> cards) {
     StringBuilder rows = new StringBuilder();
     for (CollectorState c : collectors) {
-      String state = c.runs() == 0 ? "pending" : c.lastRunSucceeded() ? "ok" : "failing";
+      String state = state(c);
       rows.append("<tr class=\"")
           .append(state)
           .append("\"><td>")
@@ -46,54 +47,73 @@ final class LandingPage {
         <html lang="en">
         <head>
         <meta charset="UTF-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>dx-exporter</title>
-        <style>
-        body { font-family: -apple-system, sans-serif; margin: 0; }
-        header { background: #e6522c; color: #fff; padding: 0.5em 1em; }
-        main { padding: 0 1em; }
-        table { border-collapse: collapse; }
-        td, th { border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: left; }
-        tr.failing td { background: #fdd; }
-        tr.pending td { color: #777; }
-        td { white-space: nowrap; }
-        td:last-child { white-space: normal; }
-        </style>
+        <style>%s</style>
         </head>
         <body>
         <header><h1>dx-exporter</h1></header>
         <main>
-        <h2>Prometheus exporter for build health and developer experience</h2>
-        <div>Version: %s</div>
-        <ul><li><a href="%s">Metrics</a></li><li><a href="-/healthy">Health</a></li><li><a href="-/ready">Readiness</a></li></ul>
-        <h3>Collectors</h3>
-        <table>
-        <tr><th>project</th><th>collector</th><th>state</th><th>every</th><th>last run</th><th>duration</th><th>errors</th><th>last error</th></tr>
-        %s</table>
+        <p>Prometheus exporter for build health and developer experience. Version: %s</p>
+        <nav><ul><li><a href="%s">Metrics</a></li><li><a href="-/healthy">Health</a></li><li><a href="-/ready">Readiness</a></li></ul></nav>
+        %s
+        <h2>Collectors</h2>
+        <div class="scroll"><table>
+        <thead><tr><th scope="col">project</th><th scope="col">collector</th><th scope="col">state</th><th scope="col">every</th><th scope="col">last run</th><th scope="col">duration</th><th scope="col">errors</th><th scope="col">last error</th></tr></thead>
+        <tbody>
+        %s</tbody></table></div>
         %s
         </main>
         </body>
         </html>
         """
-        .formatted(esc(version), esc(relative(telemetryPath)), rows, sections(sections));
+        .formatted(
+            PageStyle.CSS,
+            esc(version),
+            esc(relative(telemetryPath)),
+            CardSection.render(cards),
+            rows,
+            sections(sections));
+  }
+
+  /**
+   * A cache collector whose directory does not exist ran fine but measured nothing: "absent", not
+   * "ok" ({@code dx_cache_present} 0).
+   */
+  private static String state(CollectorState c) {
+    if (c.runs() == 0) {
+      return "pending";
+    }
+    if (!c.lastRunSucceeded()) {
+      return "failing";
+    }
+    boolean absent =
+        c.samples().stream()
+            .anyMatch(
+                s ->
+                    s.family().name().equals("dx_cache_present")
+                        && s instanceof dev.dxexporter.metrics.Sample.Scalar v
+                        && v.value() == 0);
+    return absent ? "absent" : "ok";
   }
 
   private static String sections(List<PageSection> sections) {
     StringBuilder out = new StringBuilder();
     for (PageSection s : sections) {
-      out.append("<h3>").append(esc(s.title())).append("</h3>\n");
+      out.append("<h2>").append(esc(s.title())).append("</h2>\n");
       if (s.rows().isEmpty()) {
         out.append("<p>").append(esc(s.empty())).append("</p>\n");
         continue;
       }
-      out.append("<table>\n<tr>");
-      s.headers().forEach(h -> out.append("<th>").append(esc(h)).append("</th>"));
-      out.append("</tr>\n");
+      out.append("<div class=\"scroll\"><table>\n<thead><tr>");
+      s.headers().forEach(h -> out.append("<th scope=\"col\">").append(esc(h)).append("</th>"));
+      out.append("</tr></thead>\n");
       for (List<String> row : s.rows()) {
         out.append("<tr>");
         row.forEach(c -> out.append("<td>").append(esc(c)).append("</td>"));
         out.append("</tr>\n");
       }
-      out.append("</table>\n");
+      out.append("</table></div>\n");
     }
     return out.toString();
   }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class SnapshotRegistry {
 
   private List<Sample> daemonSamples;
   private final Supplier<MetricSnapshots> runtimeMetrics;
+  private final Function<List<CollectorState>, List<Sample>> derived;
   private final ExpositionRenderer renderer = new ExpositionRenderer();
   private MetricSnapshots lastRuntime = MetricSnapshots.of();
   private volatile View view;
@@ -43,8 +45,20 @@ public final class SnapshotRegistry {
    * @param runtimeMetrics JVM and process metrics, read by {@link #refreshRuntime()} only
    */
   public SnapshotRegistry(List<Sample> daemonSamples, Supplier<MetricSnapshots> runtimeMetrics) {
+    this(daemonSamples, runtimeMetrics, states -> List.of());
+  }
+
+  /**
+   * @param derived series computed from the collectors' states (the objectives and the DX score),
+   *     re-computed with every change, in memory
+   */
+  public SnapshotRegistry(
+      List<Sample> daemonSamples,
+      Supplier<MetricSnapshots> runtimeMetrics,
+      Function<List<CollectorState>, List<Sample>> derived) {
     this.daemonSamples = List.copyOf(daemonSamples);
     this.runtimeMetrics = runtimeMetrics;
+    this.derived = derived;
     this.view = new View(Map.of(), false, renderer.render(this.daemonSamples, lastRuntime));
   }
 
@@ -149,6 +163,11 @@ public final class SnapshotRegistry {
     samples.addAll(SelfMetrics.collectors(states));
     for (CollectorState s : states) {
       samples.addAll(s.samples());
+    }
+    try {
+      samples.addAll(derived.apply(states));
+    } catch (RuntimeException e) {
+      log.error("deriving the objective series failed; serving the collectors' own", e);
     }
     RenderedMetrics rendered;
     try {

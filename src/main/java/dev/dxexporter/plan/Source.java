@@ -37,6 +37,25 @@ public interface Source<D, S> extends ConfigSection<D, S> {
     return List.of();
   }
 
+  /**
+   * The Quick Reference Cards this source evaluates over the collectors' states (from memory, never
+   * I/O); {@code config} is the one in force.
+   */
+  default List<dev.dxexporter.gate.Card> cards(
+      dev.dxexporter.config.DxConfig config, List<dev.dxexporter.metrics.CollectorState> states) {
+    return List.of();
+  }
+
+  /** The cards of every source, in the sources' order. */
+  static List<dev.dxexporter.gate.Card> cards(
+      List<? extends Source<?, ?>> sources,
+      dev.dxexporter.config.DxConfig config,
+      List<dev.dxexporter.metrics.CollectorState> states) {
+    List<dev.dxexporter.gate.Card> out = new java.util.ArrayList<>();
+    sources.forEach(s -> out.addAll(s.cards(config, states)));
+    return out;
+  }
+
   /** One short line for the start-up log, e.g. {@code target=/p/target}. */
   default String describe(S settings) {
     return String.valueOf(settings);

@@ -27,7 +27,7 @@ class MainTest {
   void configCheckAcceptsTheShippedExample() {
     // The example names paths that need not exist; check validates the file itself.
     assertThat(run("config", "check", "examples/dx-exporter.yml")).isEqualTo(0);
-    assertThat(out.toString()).contains("valid, 2 project(s), 8 collector(s)");
+    assertThat(out.toString()).contains("valid, 2 project(s), 10 collector(s)");
   }
 
   @Test

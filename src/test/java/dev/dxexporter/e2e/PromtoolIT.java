@@ -56,12 +56,24 @@ class PromtoolIT {
 
   static Stream<Mutation> mutations() {
     return Stream.of(
-        new Mutation("dx_cache_size_bytes > 10e9", "dx_cache_size_bytes > 11e9"),
-        new Mutation("dx_cache_size_bytes > 6e9", "dx_cache_size_bytes >= 6e9"),
-        new Mutation("dx_ci_success_ratio < 0.90", "dx_ci_success_ratio < 0.89"),
+        // The roadmap's numbers, used by a project that exports no threshold (thresholds.test.yml).
+        new Mutation("(dx_cache_size_bytes) * 0 + 10e9)", "(dx_cache_size_bytes) * 0 + 11e9)"),
         new Mutation(
-            "dx_tests_duration_seconds > 600\n        for: 5m",
-            "dx_tests_duration_seconds > 600\n        for: 4m"),
+            "dx_cache_size_bytes\n            > on(project) group_left()\n"
+                + "          (dx_objective_threshold{objective=\"build_cache_size\",level=\"gate\"}",
+            "dx_cache_size_bytes\n            >= on(project) group_left()\n"
+                + "          (dx_objective_threshold{objective=\"build_cache_size\",level=\"gate\"}"),
+        new Mutation("(dx_ci_success_ratio) * 0 + 0.90)", "(dx_ci_success_ratio) * 0 + 0.89)"),
+        new Mutation(
+            "(dx_tests_duration_seconds) * 0 + 600))\n        for: 5m",
+            "(dx_tests_duration_seconds) * 0 + 600))\n        for: 4m"),
+        // The project's own line (objectives.test.yml): the wrong level, or no fallback at all.
+        new Mutation(
+            "dx_objective_threshold{objective=\"dependencies\",level=\"gate\"}",
+            "dx_objective_threshold{objective=\"dependencies\",level=\"target\"}"),
+        new Mutation(
+            "or on(project) (max by (project) (dx_build_duration_seconds{kind=\"clean\"}) * 0 + 300))",
+            ")"),
         new Mutation("2 * dx_collector_interval_seconds", "3 * dx_collector_interval_seconds"),
         new Mutation(
             "humanizePercentage }} of its finished runs", "humanize }} of its finished runs"));

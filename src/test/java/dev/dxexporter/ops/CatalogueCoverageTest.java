@@ -104,7 +104,11 @@ class CatalogueCoverageTest {
           "dx_github_api_requests_total",
           "dx_github_api_rate_limit_remaining",
           "dx_github_api_throttled_seconds_total",
-          "dx_github_poll_success");
+          "dx_github_poll_success",
+          "dx_objective_threshold",
+          "dx_objective_met",
+          "dx_score",
+          "dx_score_objectives");
 
   private static final Pattern DX_METRIC = Pattern.compile("dx_[a-z0-9_]+");
 

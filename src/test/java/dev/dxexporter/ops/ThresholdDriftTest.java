@@ -146,10 +146,16 @@ class ThresholdDriftTest {
               Pattern.compile("\\bdx_benchmark_performance_change_ratio\\b"),
               List.of("benchmark_change")));
 
-  // `expr > 10e9` / `expr < -0.10`: the comparison against a number literal at the end of the
-  // expression.
+  // `series <op> on(project) group_left() (dx_objective_threshold{objective="o",level="l"} or
+  // on(project) (max by (project) (series) * 0 + <number>))`: the project's own line, with the
+  // roadmap's number as the fallback, at the end of the expression.
   private static final Pattern COMPARISON =
-      Pattern.compile("([<>]=?)\\s*(-?[0-9.]+(?:[eE][0-9]+)?)\\s*$");
+      Pattern.compile(
+          "([<>]=?)\\s*on\\(project\\)\\s*group_left\\(\\)\\s*\\(\\s*"
+              + "dx_objective_threshold\\{objective=\"(\\w+)\",level=\"(\\w+)\"\\}\\s*"
+              + "or\\s+on\\(project\\)\\s*\\(max by \\(project\\) \\((.+)\\) \\* 0 \\+ "
+              + "(-?[0-9.]+(?:[eE][0-9]+)?)\\)\\)\\s*$",
+          Pattern.DOTALL);
 
   @Test
   void everyAlertLineEqualsTheDefault() {
@@ -182,10 +188,18 @@ class ThresholdDriftTest {
       Rule rule = rules.alert(expected.alert());
       Matcher m = COMPARISON.matcher(rule.expr());
 
-      assertThat(m.find()).as("%s compares with a number: %s", rule.alert(), rule.expr()).isTrue();
+      assertThat(m.find())
+          .as("%s compares with the project's threshold: %s", rule.alert(), rule.expr())
+          .isTrue();
       assertThat(m.group(1)).as(rule.alert() + " operator").isEqualTo(expected.operator());
-      assertThat(Double.parseDouble(m.group(2)))
-          .as(rule.alert() + " line")
+      assertThat(m.group(2)).as(rule.alert() + " objective").isEqualTo(expected.objective());
+      assertThat(m.group(3))
+          .as(rule.alert() + " level")
+          .isEqualTo(expected.level().name().toLowerCase(java.util.Locale.ROOT));
+      // The fallback's projects are those of the compared series itself.
+      assertThat(rule.expr().strip()).as(rule.alert() + " fallback series").contains(m.group(4));
+      assertThat(Double.parseDouble(m.group(5)))
+          .as(rule.alert() + " roadmap fallback")
           .isEqualTo(expected.line());
     }
   }
@@ -234,10 +248,47 @@ class ThresholdDriftTest {
     assertThat(byObjective.keySet())
         .containsExactlyInAnyOrderElementsOf(
             PANEL_LINES.stream().filter(l -> !OFF_CARD.contains(l.objective())).toList());
-    assertThat(card.panels()).allSatisfy(p -> assertThat(p.type()).isEqualTo("stat"));
+    assertThat(card.panels().stream().filter(p -> !fromData(p)))
+        .allSatisfy(p -> assertThat(p.type()).isEqualTo("stat"));
+  }
+
+  @Test
+  void theQuickReferenceCardShowsTheProjectsOwnLevelsAndGapsFromData() {
+    Dashboard card = Dashboard.read(RepoFiles.DASHBOARDS.resolve("dx-quick-reference.json"));
+    List<Panel> fromData = card.panels().stream().filter(ThresholdDriftTest::fromData).toList();
+
+    // Every objective the card shows has a gap panel against its exported target.
+    for (PanelLines objective : PANEL_LINES) {
+      if (OFF_CARD.contains(objective.objective())
+          || objective.objective().equals("benchmark change")) {
+        continue;
+      }
+      String name = objective.objectives().get(objective.objectives().size() - 1);
+      assertThat(fromData)
+          .as("a gap panel of %s", name)
+          .anyMatch(
+              p ->
+                  p.exprs().stream()
+                      .anyMatch(
+                          e ->
+                              e.contains("objective=\"" + name + "\", level=\"target\"")
+                                  && objective.metric().matcher(e).find()));
+    }
+    // The gaps draw no roadmap number: only the zero line between "to go" and "met".
+    assertThat(fromData).allSatisfy(p -> assertThat(Dashboard.thresholdSteps(p)).isSubsetOf(0.0));
+    assertThat(card.panels())
+        .anyMatch(p -> p.exprs().stream().anyMatch(e -> e.contains("dx_score{")));
+  }
+
+  /** A panel that reads the exported levels draws no number of its own. */
+  private static boolean fromData(Panel panel) {
+    return panel.exprs().stream().anyMatch(e -> e.contains("dx_objective_threshold"));
   }
 
   private static PanelLines objectiveOf(Panel panel) {
+    if (fromData(panel)) {
+      return null;
+    }
     return PANEL_LINES.stream()
         .filter(o -> panel.exprs().stream().anyMatch(e -> o.metric().matcher(e).find()))
         .findFirst()

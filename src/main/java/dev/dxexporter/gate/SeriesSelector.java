@@ -1,0 +1,51 @@
+package dev.dxexporter.gate;
+
+import dev.dxexporter.metrics.Sample;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An objective's metric read as a plain series selector ({@code name} or {@code
+ * name{label="value",…}}), matched against the exporter's own samples. An expression over time
+ * ({@code max_over_time(…)}) is no selector: only Prometheus can evaluate it.
+ */
+record SeriesSelector(String name, Map<String, String> labels) {
+  private static final Pattern SELECTOR =
+      Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?");
+  private static final Pattern MATCHER = Pattern.compile("\\s*(\\w+)\\s*=\\s*\"([^\"]*)\"\\s*");
+
+  SeriesSelector {
+    labels = Map.copyOf(labels);
+  }
+
+  /** The selector {@code metric} is, or empty when it is an expression. */
+  static Optional<SeriesSelector> parse(String metric) {
+    Matcher m = SELECTOR.matcher(metric.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (m.group(2) != null && !m.group(2).isBlank()) {
+      for (String part : m.group(2).split(",")) {
+        Matcher l = MATCHER.matcher(part);
+        if (!l.matches()) {
+          return Optional.empty();
+        }
+        labels.put(l.group(1), l.group(2));
+      }
+    }
+    return Optional.of(new SeriesSelector(m.group(1), labels));
+  }
+
+  /** Whether {@code s} is a finite value of this series for {@code project}. */
+  boolean matches(Sample s, String project) {
+    return s instanceof Sample.Scalar v
+        && v.family().name().equals(name)
+        && project.equals(v.labels().get("project"))
+        && labels.entrySet().stream().allMatch(e -> e.getValue().equals(v.labels().get(e.getKey())))
+        && Double.isFinite(v.value());
+  }
+}
