@@ -17,6 +17,7 @@ import dev.dxexporter.config.SectionReader;
 import dev.dxexporter.config.yaml.YamlMapping;
 import dev.dxexporter.http.Authentication;
 import dev.dxexporter.http.Route;
+import dev.dxexporter.ingest.CoverageIngester;
 import dev.dxexporter.ingest.TestIngester;
 import dev.dxexporter.ingest.ci.ArtifactIngest;
 import dev.dxexporter.ingest.ci.CiCollector;
@@ -194,6 +195,7 @@ public final class GitHubSource implements Source<GitHubSource.Defaults, GitHubS
                               new ArtifactFilter(settings.ci().artifacts()),
                               ZipLimits.defaults()),
                       new TestIngester(256L << 20),
+                      new CoverageIngester(256L << 20),
                       context::store,
                       context.clock()),
                   context::store,

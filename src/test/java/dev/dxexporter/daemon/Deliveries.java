@@ -12,9 +12,9 @@ import java.time.Instant;
 /**
  * Webhook payloads generated from the octokit payload examples in {@code
  * src/test/resources/github/} (provenance in its README): the example's shape with the ids, status,
- * result and times a test needs.
+ * result and times a test needs. Public for the end-to-end test, which sends them to the jar.
  */
-final class Deliveries {
+public final class Deliveries {
   static final String EXAMPLES = "/github/octokit-webhooks/payload-examples/api.github.com/";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +36,7 @@ final class Deliveries {
    *
    * @param conclusion null unless completed
    */
-  static byte[] run(
+  public static byte[] run(
       long id,
       int attempt,
       String branch,
@@ -78,7 +78,7 @@ final class Deliveries {
    * "linters", its steps laid end to end from the start: "Set up job" 2 s, "Cache cargo" {@code
    * cache}, "Build" the rest.
    */
-  static byte[] job(long id, long runId, Instant started, Duration ran, Duration cache) {
+  public static byte[] job(long id, long runId, Instant started, Duration ran, Duration cache) {
     try {
       ObjectNode root =
           (ObjectNode)

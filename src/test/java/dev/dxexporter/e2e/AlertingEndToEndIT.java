@@ -61,6 +61,7 @@ class AlertingEndToEndIT {
   private AlertmanagerServer alertmanager;
   private PrometheusServer prometheus;
   private Set<String> produced;
+  private CiWebhooks ci;
 
   @BeforeAll
   void startEverything() throws IOException {
@@ -68,6 +69,7 @@ class AlertingEndToEndIT {
     assertThat(jar).as("the shaded jar; run with mvn -Pe2e verify").exists();
     Binaries.prometheus();
     Binaries.alertmanager();
+    ci = new CiWebhooks(dir);
     long free = Files.getFileStore(dir).getUsableSpace();
     assertThat(free)
         .as("free bytes on the temp volume for the fallocate'd caches (df %s)", dir)
@@ -102,6 +104,7 @@ class AlertingEndToEndIT {
         Files.writeString(
             dir.resolve("dx-exporter.yml"),
             reportProjects()
+                + ci.projectConfig()
                 + exporterConfig(
                     Map.of(
                         "breach",
@@ -169,6 +172,19 @@ class AlertingEndToEndIT {
                     .isNotEmpty());
     pushReports();
     recordBuilds(jar);
+    ci.sendAll(exporterUrl(""));
+    // Every CI family scraped (the job and step histograms come last, from the job deliveries).
+    await("the webhook deliveries scraped")
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        prometheus
+                            .query(
+                                "dx_ci_step_duration_seconds_count{project=\"%s\"} == %d"
+                                    .formatted(CiWebhooks.PROJECT, CiWebhooks.RUNS))
+                            .result())
+                    .isNotEmpty());
     produced = new TreeSet<>(prometheus.metricNames(JOB));
     System.out.println("[e2e] metric families the exporter produces: " + produced);
   }
@@ -504,7 +520,11 @@ class AlertingEndToEndIT {
     assertThat(queries)
         .filteredOn(
             q ->
-                Stream.of("dx-build-performance", "dx-test-performance", "dx-benchmarks")
+                Stream.of(
+                        "dx-build-performance",
+                        "dx-test-performance",
+                        "dx-benchmarks",
+                        "dx-ci-performance")
                     .anyMatch(q.where()::contains))
         .as("panels over metrics this run does not produce")
         .allMatch(withData::contains);

@@ -125,6 +125,19 @@ record ExpectedAlert(
               "build",
               "dev",
               "/digest"),
+          // Ten finished runs by webhook, two failed (80 %): the critical alert silences the
+          // target; the latest run took 1,000 s.
+          new ExpectedAlert(
+              "DxCIPipelineFailing", "ci", "dx_ci_success_ratio", "pipeline", "test", "/pager"),
+          new ExpectedAlert(
+              "DxCISuccessRateBelowTarget", "ci", "dx_ci_success_ratio", "pipeline", "test", null),
+          new ExpectedAlert(
+              "DxCIPipelineSlow",
+              "ci",
+              "dx_ci_last_run_duration_seconds",
+              "pipeline",
+              "test",
+              "/digest"),
           // A malformed Cargo.toml as the only ecosystem: the whole dependency collector fails.
           new ExpectedAlert(
               "DxCollectorFailing",

@@ -3,6 +3,7 @@ package dev.dxexporter.ingest.ci;
 import dev.dxexporter.collect.github.ArtifactFetcher;
 import dev.dxexporter.collect.github.ArtifactReport;
 import dev.dxexporter.collect.input.InputException;
+import dev.dxexporter.ingest.CoverageIngester;
 import dev.dxexporter.ingest.TestIngester;
 import dev.dxexporter.store.CiRun;
 import dev.dxexporter.store.CiStore;
@@ -18,7 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -27,8 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The artifacts of finished runs whose names match the configured patterns: streamed (within the
  * zip limits), their JUnit XML entries ingested through the test-report reader as one report per
- * artifact and attempt, so {@code dx_tests*} show CI results without a push step. Entries are
- * written to a private temporary directory only as long as the reader needs them.
+ * artifact and attempt, their coverage entries (lcov, Cobertura, JaCoCo) through the coverage
+ * reader as one report per file, so {@code dx_tests*} and {@code dx_coverage*} show CI results
+ * without a push step. Entries are written to a private temporary directory only as long as the
+ * reader needs them.
  */
 public final class ArtifactIngest {
   private static final Logger log = LoggerFactory.getLogger(ArtifactIngest.class);
@@ -36,15 +39,24 @@ public final class ArtifactIngest {
   /** Finished runs whose artifacts are fetched per poll; the rest wait for the next one. */
   static final int RUNS_PER_POLL = 5;
 
+  /** The coverage collector's source: artifact coverage shows as {@code dx_coverage_*}. */
+  private static final String COVERAGE = "coverage";
+
   private final Supplier<ArtifactFetcher> fetcher;
   private final TestIngester tests;
+  private final CoverageIngester coverage;
   private final Supplier<Store> store;
   private final Clock clock;
 
   public ArtifactIngest(
-      Supplier<ArtifactFetcher> fetcher, TestIngester tests, Supplier<Store> store, Clock clock) {
+      Supplier<ArtifactFetcher> fetcher,
+      TestIngester tests,
+      CoverageIngester coverage,
+      Supplier<Store> store,
+      Clock clock) {
     this.fetcher = fetcher;
     this.tests = tests;
+    this.coverage = coverage;
     this.store = store;
     this.clock = clock;
   }
@@ -95,9 +107,8 @@ public final class ArtifactIngest {
 
   private static void save(Path dir, String artifact, String entry, InputStream in)
       throws IOException {
-    String lower = entry.toLowerCase(Locale.ROOT);
-    if (!lower.endsWith(".xml")) {
-      return; // coverage, timings and benchmarks from artifacts are not routed yet
+    if (!ArtifactEntryKind.candidate(entry)) {
+      return; // timings and benchmarks from artifacts are not routed yet
     }
     Path target = dir.resolve(artifact).resolve(entry.replace('/', '_'));
     Files.createDirectories(target.getParent());
@@ -107,36 +118,54 @@ public final class ArtifactIngest {
   }
 
   private void ingest(String project, CiRun run, String artifact, Path files) {
-    List<Path> xml = new ArrayList<>();
+    List<Path> junit = new ArrayList<>();
+    List<Path> coverage = new ArrayList<>();
     if (Files.isDirectory(files)) {
       try (Stream<Path> s = Files.list(files)) {
-        s.sorted().forEach(xml::add);
+        for (Path f : s.sorted().toList()) {
+          switch (ArtifactEntryKind.of(f)) {
+            case JUNIT -> junit.add(f);
+            case COVERAGE -> coverage.add(f);
+            case OTHER -> {}
+          }
+        }
       } catch (IOException e) {
         log.warn("project {}: artifact {}: {}", project, artifact, e.toString());
         return;
       }
     }
-    if (xml.isEmpty()) {
-      return;
+    String identity =
+        "github:" + run.repository() + ":" + run.runId() + ":" + run.runAttempt() + ":" + artifact;
+    if (!junit.isEmpty()) {
+      ingestTests(project, run, artifact, meta(project, "tests", identity, artifact, run), junit);
     }
-    ReportMeta meta =
-        new ReportMeta(
-            project,
-            "tests",
-            "github:"
-                + run.repository()
-                + ":"
-                + run.runId()
-                + ":"
-                + run.runAttempt()
-                + ":"
-                + artifact,
-            artifact,
-            "junit",
-            run.branch(),
-            null,
-            run.runId() + "-" + run.runAttempt(),
-            clock.instant());
+    for (Path f : coverage) {
+      // One report per file: an artifact may hold the coverage of several modules.
+      String name = coverage.size() == 1 ? artifact : artifact + "/" + f.getFileName();
+      ingestCoverage(
+          project,
+          run,
+          artifact,
+          meta(project, COVERAGE, identity + ":" + f.getFileName(), name, run),
+          f);
+    }
+  }
+
+  private ReportMeta meta(String project, String source, String identity, String name, CiRun run) {
+    return new ReportMeta(
+        project,
+        source,
+        identity,
+        name,
+        source.equals(COVERAGE) ? "auto" : "junit",
+        run.branch(),
+        null,
+        run.runId() + "-" + run.runAttempt(),
+        clock.instant());
+  }
+
+  private void ingestTests(
+      String project, CiRun run, String artifact, ReportMeta meta, List<Path> xml) {
     try {
       TestIngester.Ingested done = tests.ingest(store.get(), meta, xml, false);
       if (done.outcome() == SaveOutcome.STORED) {
@@ -148,13 +177,34 @@ public final class ArtifactIngest {
             done.cases());
       }
     } catch (InputException e) {
-      log.warn(
-          "project {}: artifact {} of run {} refused: {}",
-          project,
-          artifact,
-          run.runId(),
-          e.getMessage());
+      refused(project, run, artifact, e);
     }
+  }
+
+  private void ingestCoverage(
+      String project, CiRun run, String artifact, ReportMeta meta, Path file) {
+    try {
+      CoverageIngester.Ingested done = coverage.ingest(store.get(), meta, file, Optional.empty());
+      if (done.outcome() == SaveOutcome.STORED) {
+        log.info(
+            "project {}: artifact {} of run {} stored: {} coverage",
+            project,
+            artifact,
+            run.runId(),
+            done.report().format().id());
+      }
+    } catch (InputException e) {
+      refused(project, run, artifact, e);
+    }
+  }
+
+  private static void refused(String project, CiRun run, String artifact, InputException e) {
+    log.warn(
+        "project {}: artifact {} of run {} refused: {}",
+        project,
+        artifact,
+        run.runId(),
+        e.getMessage());
   }
 
   private static void delete(Path dir) {

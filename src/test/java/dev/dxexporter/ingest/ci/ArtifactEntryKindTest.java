@@ -1,0 +1,48 @@
+package dev.dxexporter.ingest.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Artifact entries told apart by name and root element, on the real report fixtures. */
+class ArtifactEntryKindTest {
+  private static final Path RES = Path.of("src/test/resources");
+
+  @TempDir Path tmp;
+
+  @Test
+  void realReportsAreToldApartByTheirRootElement() throws Exception {
+    assertThat(
+            ArtifactEntryKind.of(
+                RES.resolve("github/junit/nextest/fixtures/fixture-project-junit.xml")))
+        .isEqualTo(ArtifactEntryKind.JUNIT);
+    // A byte-order mark, an XML declaration and a DOCTYPE before <coverage>.
+    assertThat(
+            ArtifactEntryKind.of(
+                RES.resolve("coverage/cobertura/diff_cover/tests/fixtures/dotnet_coverage.xml")))
+        .isEqualTo(ArtifactEntryKind.COVERAGE);
+    assertThat(
+            ArtifactEntryKind.of(
+                RES.resolve("coverage/jacoco/jacoco-report/__tests__/__fixtures__/report.xml")))
+        .isEqualTo(ArtifactEntryKind.COVERAGE);
+    assertThat(
+            ArtifactEntryKind.of(RES.resolve("coverage/lcov/diff_cover/tests/fixtures/lcov.info")))
+        .isEqualTo(ArtifactEntryKind.COVERAGE);
+  }
+
+  @Test
+  void otherXmlAndOtherFilesAreLeftAlone() throws Exception {
+    Path pom =
+        Files.writeString(
+            tmp.resolve("pom.xml"), "<?xml version=\"1.0\"?><!-- <testsuite> --><project/>");
+    Path json = Files.writeString(tmp.resolve("estimates.json"), "{}");
+    assertThat(ArtifactEntryKind.of(pom)).isEqualTo(ArtifactEntryKind.OTHER);
+    assertThat(ArtifactEntryKind.of(json)).isEqualTo(ArtifactEntryKind.OTHER);
+    assertThat(ArtifactEntryKind.candidate("reports/junit.XML")).isTrue();
+    assertThat(ArtifactEntryKind.candidate("coverage/lcov.info")).isTrue();
+    assertThat(ArtifactEntryKind.candidate("criterion/estimates.json")).isFalse();
+  }
+}
