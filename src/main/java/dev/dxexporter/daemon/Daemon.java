@@ -1,7 +1,6 @@
 package dev.dxexporter.daemon;
 
 import dev.dxexporter.config.DxConfig;
-import dev.dxexporter.config.Schedule;
 import dev.dxexporter.config.yaml.ConfigException;
 import dev.dxexporter.gate.Card;
 import dev.dxexporter.gate.ObjectiveSamples;
@@ -41,9 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon implements AutoCloseable, ExporterStatus {
   private static final Logger log = LoggerFactory.getLogger(Daemon.class);
-  static final Duration RUNTIME_REFRESH = Duration.ofSeconds(15);
-  static final Duration STORE_REFRESH = Duration.ofSeconds(30);
-  static final Duration RETENTION = Duration.ofHours(1);
 
   /** Command-line settings of the serving side. */
   public record Options(
@@ -161,29 +157,23 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
           "cannot listen on " + options.listen() + ": " + e.getMessage(), e);
     }
     try {
-      daemon.scheduler.addDirect(
-          "runtime metrics", new Schedule.Every(RUNTIME_REFRESH), daemon.registry::refreshRuntime);
-      if (services.hasStorage()) {
-        daemon.scheduler.add(
-            "_daemon/store", new Schedule.Every(STORE_REFRESH), daemon::refreshStore);
-        daemon.scheduler.add(
-            "_daemon/retention",
-            new Schedule.Every(RETENTION),
-            daemon.storeMetrics::applyRetention);
-      }
+      InternalJobs.add(
+          daemon.scheduler,
+          daemon.registry::refreshRuntime,
+          services.hasStorage(),
+          daemon::refreshStore,
+          () -> daemon.storeMetrics.applyRetention());
       daemon.collectors.apply(CollectorPlan.create(config, daemon.sources, services));
       daemon.scheduler.start();
     } catch (Exception e) {
       daemon.closeQuietly();
       throw e;
     }
-    WebConfig w = web.initial();
     log.info(
-        "listening on {} with {} collectors; TLS {}, basic auth {}",
+        "listening on {} with {} collectors; {}",
         options.listen(),
         daemon.collectors.current().collectors().size(),
-        w.tls().isPresent() ? "enabled" : "disabled",
-        w.users().isEmpty() ? "off" : "on (" + w.users().size() + " users)");
+        web.initial().describe());
     return daemon;
   }
 
@@ -260,14 +250,9 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     return Optional.of(error);
   }
 
-  /**
-   * Two minutes without a fire: the heartbeat fires every 5 s, a slow GC does not take that long.
-   */
-  private static final Duration SCHEDULER_SILENCE = Duration.ofMinutes(2);
-
   @Override
   public Optional<String> unhealthy() {
-    return scheduler.stalled(SCHEDULER_SILENCE);
+    return scheduler.stalled(CollectorScheduler.STALLED_AFTER);
   }
 
   @Override

@@ -39,6 +39,10 @@ public final class CollectorScheduler implements AutoCloseable {
   private final RunQueue queue;
   private final Map<JobKey, Runnable> onFire = new ConcurrentHashMap<>();
   private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
+  /** Silence after which {@link #stalled} reports: 24 missed heartbeats, longer than any GC. */
+  public static final Duration STALLED_AFTER = Duration.ofMinutes(2);
+
   private final Duration heartbeat;
   private final Set<String> collectors = new LinkedHashSet<>(); // in the order added
   private volatile boolean started;

@@ -18,6 +18,14 @@ import java.util.Optional;
 public record WebConfig(
     Optional<Tls> tls, boolean http2, Map<String, String> headers, Map<String, String> users) {
 
+  /** For the start-up log line: "TLS enabled, basic auth on (2 users)"; never a secret. */
+  public String describe() {
+    return "TLS "
+        + (tls.isPresent() ? "enabled" : "disabled")
+        + ", basic auth "
+        + (users.isEmpty() ? "off" : "on (" + users.size() + " users)");
+  }
+
   /** No web config file: plain HTTP, no auth, no extra headers. */
   public static final WebConfig NONE = new WebConfig(Optional.empty(), true, Map.of(), Map.of());
 
