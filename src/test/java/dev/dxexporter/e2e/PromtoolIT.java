@@ -59,9 +59,9 @@ class PromtoolIT {
         // The roadmap's numbers, used by a project that exports no threshold (thresholds.test.yml).
         new Mutation("(dx_cache_size_bytes) * 0 + 10e9)", "(dx_cache_size_bytes) * 0 + 11e9)"),
         new Mutation(
-            "dx_cache_size_bytes\n            > on(project) group_left()\n"
+            "max without (pod, instance) (dx_cache_size_bytes)\n            > on(project) group_left()\n"
                 + "          (dx_objective_threshold{objective=\"build_cache_size\",level=\"gate\"}",
-            "dx_cache_size_bytes\n            >= on(project) group_left()\n"
+            "max without (pod, instance) (dx_cache_size_bytes)\n            >= on(project) group_left()\n"
                 + "          (dx_objective_threshold{objective=\"build_cache_size\",level=\"gate\"}"),
         new Mutation("(dx_ci_success_ratio) * 0 + 0.90)", "(dx_ci_success_ratio) * 0 + 0.89)"),
         new Mutation(
@@ -75,6 +75,16 @@ class PromtoolIT {
             "or on(project) (max by (project) (dx_build_duration_seconds{kind=\"clean\"}) * 0 + 300))",
             ")"),
         new Mutation("2 * dx_collector_interval_seconds", "3 * dx_collector_interval_seconds"),
+        // No flapping, one identity per problem, evidence before a page (issue 11).
+        new Mutation("keep_firing_for: 10m", "keep_firing_for: 0s"),
+        new Mutation("max without (pod, instance) (dx_cache_size_bytes)", "(dx_cache_size_bytes)"),
+        new Mutation("unless dx_collector_success == 0", ""),
+        new Mutation(
+            ") >= 2\n            and dx_collector_success == 0",
+            ") >= 1\n            and dx_collector_success == 0"),
+        new Mutation(
+            "changes(dx_tests_report_timestamp_seconds[1d]) >= 1",
+            "changes(dx_tests_report_timestamp_seconds[1d]) >= 0"),
         new Mutation(
             "humanizePercentage }} of its finished runs", "humanize }} of its finished runs"));
   }

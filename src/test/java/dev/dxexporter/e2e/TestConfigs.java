@@ -32,8 +32,8 @@ final class TestConfigs {
   }
 
   /**
-   * The shipped rules with `for:` shortened; everything else (exprs, labels, annotations)
-   * unchanged.
+   * The shipped rules with `for:` and `keep_firing_for:` shortened; everything else (exprs, labels,
+   * annotations) unchanged.
    */
   static Map<String, Object> rulesWithShortFor() {
     Map<String, Object> rules = Yaml.map(Yaml.load(RepoFiles.read(RepoFiles.RULES)));
@@ -42,6 +42,9 @@ final class TestConfigs {
         Map<String, Object> r = Yaml.map(rule);
         if (r.containsKey("for")) {
           r.put("for", "DxExporterAbsent".equals(r.get("alert")) ? TEST_FOR_ABSENT : TEST_FOR);
+        }
+        if (r.containsKey("keep_firing_for")) {
+          r.put("keep_firing_for", TEST_FOR);
         }
       }
     }

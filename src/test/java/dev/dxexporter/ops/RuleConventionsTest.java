@@ -49,10 +49,11 @@ class RuleConventionsTest {
   void descriptionsNameTheSubjectAndHumanizeTheValue() {
     for (Rule r : RULES.alerts()) {
       String description = r.annotations().get("description");
-      if (r.expr().startsWith("dx_config_")) {
+      String expr = series(r);
+      if (expr.startsWith("dx_config_")) {
         // Exporter-wide series (no project label): the subject is the exporter instance.
         assertThat(description).as(r.alert()).contains("{{ $labels.instance }}");
-      } else if (r.expr().startsWith("dx_")) {
+      } else if (expr.startsWith("dx_")) {
         assertThat(description).as(r.alert()).contains("{{ $labels.project }}");
         // A 0/1 state (`== 0`) has no value worth printing; every measured value is shown.
         if (!r.expr().endsWith("== 0")) {
@@ -62,9 +63,34 @@ class RuleConventionsTest {
       // Raw floats like 1.0000001e+10 are unreadable: values go through a humanize function.
       Matcher value = Pattern.compile("\\{\\{ \\$value([^}]*)}}").matcher(description);
       while (value.find()) {
-        if (!r.expr().startsWith("dx_dependencies_distinct")) {
+        if (!expr.startsWith("dx_dependencies_distinct")) {
           assertThat(value.group(1)).as(r.alert()).contains("humanize");
         }
+      }
+    }
+  }
+
+  /** The compared series, looked for through the `max without (pod, instance) (` aggregation. */
+  private static String series(Rule r) {
+    return r.expr().replaceFirst("^max without \\(pod, instance\\) \\(\\s*\\(?\\s*", "").strip();
+  }
+
+  /**
+   * No flapping (issue 11): every alert over the exporter's series aggregates away the scrape
+   * target, so a rollout keeps the alert's identity, and keeps firing through a failed scrape.
+   */
+  @Test
+  void projectAlertsSurviveAFailedScrapeAndARollout() {
+    String text = RepoFiles.read(RepoFiles.RULES);
+    for (Rule r : RULES.alerts()) {
+      if (r.expr().contains("up{")) {
+        continue;
+      }
+      String block = text.substring(text.indexOf("- alert: " + r.alert() + "\n"));
+      block = block.substring(0, Math.max(block.indexOf("runbook_url"), 0));
+      assertThat(block).as(r.alert()).contains("keep_firing_for: ");
+      if (!r.expr().startsWith("dx_config_")) {
+        assertThat(r.expr()).as(r.alert()).startsWith("max without (pod, instance) (");
       }
     }
   }
