@@ -3,18 +3,13 @@ package dev.dxexporter.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dxexporter.Main;
-import dev.dxexporter.config.ConfigLoader;
 import dev.dxexporter.http.HmacSignature;
-import dev.dxexporter.http.ListenAddress;
-import dev.dxexporter.store.StoreSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,21 +62,8 @@ class GitHubWebhookEndpointTest {
                     - {repo: octo-org/octo-repo, default_branch: master}
                     - {repo: Codertocat/Hello-World, default_branch: main}
             """);
-    ConfigLoader loader =
-        new ConfigLoader(Main.sources(), tmp, Map.of("DX_TEST_HOOK_SECRET", SECRET));
     daemon =
-        Daemon.start(
-            BuildInfo.load(),
-            Main.sources(),
-            loader.load(config),
-            () -> loader.load(config),
-            Daemon.Web.none(),
-            new Daemon.Options(
-                List.of(ListenAddress.parse("127.0.0.1:0")), "/metrics", 2, Duration.ofSeconds(5)),
-            new Services(
-                Clock.systemUTC(),
-                1,
-                Optional.of(new Services.Storage(tmp.resolve("data"), StoreSettings.defaults()))));
+        StoreDaemons.start(config, Map.of("DX_TEST_HOOK_SECRET", SECRET), tmp.resolve("data"), 0);
     base = "http://127.0.0.1:" + daemon.ports().get(0);
   }
 

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.dxexporter.Main;
 import dev.dxexporter.cli.Cli;
-import dev.dxexporter.config.ConfigLoader;
-import dev.dxexporter.http.ListenAddress;
-import dev.dxexporter.store.StoreSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -17,13 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,24 +74,9 @@ class PushCommandTest {
                 coverage: {reports: []}
                 push: {token: {env: DX_TEST_PUSH_TOKEN}}
             """);
-    ConfigLoader loader =
-        new ConfigLoader(Main.sources(), tmp, Map.of("DX_TEST_PUSH_TOKEN", "s3cret"));
     daemon =
-        Daemon.start(
-            BuildInfo.load(),
-            Main.sources(),
-            loader.load(config),
-            () -> loader.load(config),
-            Daemon.Web.none(),
-            new Daemon.Options(
-                List.of(ListenAddress.parse("127.0.0.1:" + port)),
-                "/metrics",
-                2,
-                Duration.ofSeconds(5)),
-            new Services(
-                Clock.systemUTC(),
-                1,
-                Optional.of(new Services.Storage(tmp.resolve("data"), StoreSettings.defaults()))));
+        StoreDaemons.start(
+            config, Map.of("DX_TEST_PUSH_TOKEN", "s3cret"), tmp.resolve("data"), port);
     base = "http://127.0.0.1:" + daemon.ports().get(0);
   }
 

@@ -3,10 +3,6 @@ package dev.dxexporter.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.dxexporter.Main;
-import dev.dxexporter.config.ConfigLoader;
-import dev.dxexporter.http.ListenAddress;
-import dev.dxexporter.store.StoreSettings;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,11 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -71,21 +64,7 @@ class PushEndpointTest {
                 dependencies: {enabled: false}
                 push: {token: {env: DX_TEST_PUSH_TOKEN}}
             """);
-    ConfigLoader loader =
-        new ConfigLoader(Main.sources(), tmp, Map.of("DX_TEST_PUSH_TOKEN", "s3cret"));
-    daemon =
-        Daemon.start(
-            BuildInfo.load(),
-            Main.sources(),
-            loader.load(config),
-            () -> loader.load(config),
-            Daemon.Web.none(),
-            new Daemon.Options(
-                List.of(ListenAddress.parse("127.0.0.1:0")), "/metrics", 2, Duration.ofSeconds(5)),
-            new Services(
-                Clock.systemUTC(),
-                1,
-                Optional.of(new Services.Storage(storage, StoreSettings.defaults()))));
+    daemon = StoreDaemons.start(config, Map.of("DX_TEST_PUSH_TOKEN", "s3cret"), storage, 0);
     base = "http://127.0.0.1:" + daemon.ports().get(0);
   }
 

@@ -8,9 +8,6 @@ import dev.dxexporter.cli.Cli;
 import dev.dxexporter.collect.build.CargoTimingsReader;
 import dev.dxexporter.collect.build.CargoUnit;
 import dev.dxexporter.collect.build.SccacheStatsReader;
-import dev.dxexporter.config.ConfigLoader;
-import dev.dxexporter.http.ListenAddress;
-import dev.dxexporter.store.StoreSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -19,12 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,21 +73,8 @@ class RecordCommandTest {
                 dependencies: {enabled: false}
                 push: {token: {env: DX_TEST_PUSH_TOKEN}}
             """);
-    ConfigLoader loader =
-        new ConfigLoader(Main.sources(), tmp, Map.of("DX_TEST_PUSH_TOKEN", "s3cret"));
     daemon =
-        Daemon.start(
-            BuildInfo.load(),
-            Main.sources(),
-            loader.load(config),
-            () -> loader.load(config),
-            Daemon.Web.none(),
-            new Daemon.Options(
-                List.of(ListenAddress.parse("127.0.0.1:0")), "/metrics", 2, Duration.ofSeconds(5)),
-            new Services(
-                Clock.systemUTC(),
-                1,
-                Optional.of(new Services.Storage(tmp.resolve("data"), StoreSettings.defaults()))));
+        StoreDaemons.start(config, Map.of("DX_TEST_PUSH_TOKEN", "s3cret"), tmp.resolve("data"), 0);
     base = "http://127.0.0.1:" + daemon.ports().get(0);
   }
 
