@@ -53,14 +53,7 @@ final class PushCommand implements Callable<Integer> {
   @Option(names = "--report", description = "The report's name (default: tests or coverage).")
   Optional<String> report = Optional.empty();
 
-  @Option(names = "--branch", description = "Default: from the CI's environment.")
-  Optional<String> branch = Optional.empty();
-
-  @Option(names = "--commit", description = "Default: from the CI's environment.")
-  Optional<String> commit = Optional.empty();
-
-  @Option(names = "--run", description = "The CI run's id. Default: from the CI's environment.")
-  Optional<String> run = Optional.empty();
+  @Mixin CiOverrides ciOverrides;
 
   @Option(
       names = "--format",
@@ -91,10 +84,9 @@ final class PushCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | IOException | GeneralSecurityException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    CiEnvironment ci = CiEnvironment.detect(env);
+    CiEnvironment ci = ciOverrides.resolve(env);
     PushParameters params =
-        new PushParameters(
-            project, report, branch.or(ci::branch), commit.or(ci::commit), run.or(ci::run), format);
+        new PushParameters(project, report, ci.branch(), ci.commit(), ci.run(), format);
     int exit = 0;
     Path work = null;
     try {

@@ -74,14 +74,7 @@ final class RecordCommand implements Callable<Integer> {
       description = "Without --push: the exporter's store to write to (default: ${DEFAULT-VALUE}).")
   Path storagePath;
 
-  @Option(names = "--branch", description = "Default: from the CI's environment.")
-  Optional<String> branch = Optional.empty();
-
-  @Option(names = "--commit", description = "Default: from the CI's environment.")
-  Optional<String> commit = Optional.empty();
-
-  @Option(names = "--run", description = "Default: from the CI's environment.")
-  Optional<String> run = Optional.empty();
+  @Mixin CiOverrides ciOverrides;
 
   @Mixin ExporterConnection connection;
 
@@ -134,10 +127,10 @@ final class RecordCommand implements Callable<Integer> {
             record.cpuUserSeconds(),
             record.cpuSystemSeconds(),
             record.peakTreeSize());
-    CiEnvironment ci = CiEnvironment.detect(env);
-    Optional<String> b = branch.or(ci::branch);
-    Optional<String> c = commit.or(ci::commit);
-    Optional<String> id = run.or(ci::run);
+    CiEnvironment ci = ciOverrides.resolve(env);
+    Optional<String> b = ci.branch();
+    Optional<String> c = ci.commit();
+    Optional<String> id = ci.run();
     String key = "record-" + UUID.randomUUID();
     String kept = client != null ? pushed(client, r, b, c, id, key) : stored(r, b, c, id, key);
     err.printf(

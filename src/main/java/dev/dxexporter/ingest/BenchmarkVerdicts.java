@@ -82,10 +82,11 @@ final class BenchmarkVerdicts {
       return regression.compare(current, previousSamples, direction);
     }
     if (direction == null) {
-      return none(current.length, past.size(), "the unit does not say which way is better");
+      return RegressionResult.notEnoughData(
+          current.length, past.size(), "the unit does not say which way is better");
     }
     if (past.size() < min) {
-      return none(
+      return RegressionResult.notEnoughData(
           current.length,
           past.size(),
           "needs "
@@ -113,17 +114,6 @@ final class BenchmarkVerdicts {
         b.samples().length,
         0,
         "criterion's change interval");
-  }
-
-  private static RegressionResult none(int current, int baseline, String reason) {
-    return new RegressionResult(
-        RegressionVerdict.NOT_ENOUGH_DATA,
-        Double.NaN,
-        Double.NaN,
-        RegressionMethod.NONE,
-        current,
-        baseline,
-        reason);
   }
 
   private static Direction direction(String code) {

@@ -20,7 +20,8 @@ public record RegressionResult(
     int baselineCount,
     String reason) {
 
-  static RegressionResult notEnoughData(int current, int baseline, String reason) {
+  /** No verdict: too few values, or no direction; the reason says which. */
+  public static RegressionResult notEnoughData(int current, int baseline, String reason) {
     return new RegressionResult(
         RegressionVerdict.NOT_ENOUGH_DATA,
         Double.NaN,
