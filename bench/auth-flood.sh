@@ -7,8 +7,8 @@
 #   bench/auth-flood.sh [connections=32] [scrapes=200] [bcrypt cost=10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
-CP="target/test-classes:target/classes:$(cat cp.txt)"
+mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+CP="target/test-classes:target/classes:$(cat target/cp.txt)"
 
 echo "## machine"
 echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -1)"

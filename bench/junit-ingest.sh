@@ -11,9 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${MB:-500}
 PORT=${PORT:-19184}
-mvn -q -B -ntp package -DskipTests dependency:build-classpath -Dmdep.outputFile=cp.txt
+mvn -q -B -ntp package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 mvn -q -B -ntp test-compile
-CP="target/test-classes:target/classes:$(cat cp.txt)"
+CP="target/test-classes:target/classes:$(cat target/cp.txt)"
 WORK=$(mktemp -d)
 DAEMON=
 cleanup() { [[ -n "$DAEMON" ]] && kill "$DAEMON" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"; }

@@ -10,8 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${MB:-500}
-mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
-CP="target/test-classes:target/classes:$(cat cp.txt)"
+mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+CP="target/test-classes:target/classes:$(cat target/cp.txt)"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 

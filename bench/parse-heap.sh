@@ -5,8 +5,8 @@
 # GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
-CP="target/test-classes:target/classes:$(cat cp.txt)"
+mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+CP="target/test-classes:target/classes:$(cat target/cp.txt)"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load: $(cut -d' ' -f1-3 /proc/loadavg)"
