@@ -359,7 +359,10 @@ def exporter_health():
     b.row("Collectors")
     b.panel("timeseries", "Collector success", "1 when the collector's last run succeeded.",
             [t(f"dx_collector_success{{{S}}}", "{{project}} {{collector}}")], "bool", steps=[(1, "green")], base="red")
-    b.panel("timeseries", "Collection age in schedule periods", "Time since the last success divided by the schedule period. DxCollectionStale fires above 2.",
+    b.panel("timeseries", "Scheduled run overdue, in periods", "Time past the run each collector's schedule promised next, divided by its period; below 0 the run is not due yet. DxCollectionStale fires above 1.",
+            [t(f"(time() - dx_collector_next_run_timestamp_seconds{{{S}}}) / dx_collector_interval_seconds{{{S}}}",
+               "{{project}} {{collector}}")], "short", steps=[(1, "red")])
+    b.panel("timeseries", "Collection age in schedule periods", "Time since the last success divided by the schedule period.",
             [t(f"project_collector:dx_collector_last_success:age_seconds{{{S}}} / dx_collector_interval_seconds{{{S}}}",
                "{{project}} {{collector}}")], "short", steps=[(2, "red")])
     b.panel("timeseries", "Time since last success", "Seconds since each collector last succeeded.",

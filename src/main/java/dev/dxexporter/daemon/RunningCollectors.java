@@ -6,6 +6,7 @@ import dev.dxexporter.plan.CollectorPlan;
 import dev.dxexporter.plan.PlannedCollector;
 import dev.dxexporter.schedule.CollectorRunner;
 import dev.dxexporter.schedule.CollectorScheduler;
+import dev.dxexporter.schedule.NextFire;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -55,7 +56,10 @@ final class RunningCollectors {
       nextIds.add(c.id());
       registrations.add(
           new SnapshotRegistry.Registration(
-              c.id(), CollectorScheduler.periodSeconds(c.schedule(), now), c));
+              c.id(),
+              CollectorScheduler.periodSeconds(c.schedule(), now),
+              NextFire.of(c.schedule()),
+              c));
     }
     // The registry first: from here on, results of replaced or removed instances are dropped.
     registry.install(registrations);

@@ -18,10 +18,37 @@ public record CollectorState(
     Optional<Instant> lastRun,
     Optional<Instant> lastSuccess,
     long errors,
-    Optional<String> lastError) {
+    Optional<String> lastError,
+    Optional<Instant> nextRun) {
 
   public CollectorState {
     samples = List.copyOf(samples);
+  }
+
+  /** A state whose schedule has promised nothing yet. */
+  public CollectorState(
+      CollectorId id,
+      double intervalSeconds,
+      List<Sample> samples,
+      long runs,
+      boolean lastRunSucceeded,
+      double lastDurationSeconds,
+      Optional<Instant> lastRun,
+      Optional<Instant> lastSuccess,
+      long errors,
+      Optional<String> lastError) {
+    this(
+        id,
+        intervalSeconds,
+        samples,
+        runs,
+        lastRunSucceeded,
+        lastDurationSeconds,
+        lastRun,
+        lastSuccess,
+        errors,
+        lastError,
+        Optional.empty());
   }
 
   static CollectorState notYetRun(CollectorId id, double intervalSeconds) {
@@ -49,7 +76,34 @@ public record CollectorState(
         lastRun,
         lastSuccess,
         errors,
-        lastError);
+        lastError,
+        nextRun);
+  }
+
+  /**
+   * After a run that ended {@code at}: the run {@code promise} is next due, and as period the gap
+   * from that run to the one after it (for a cron schedule, the gap that applies then: a weekday
+   * cron's last run on Friday promises Monday's first, with Monday's period).
+   */
+  CollectorState promising(RunPromise promise, Instant at) {
+    Optional<Instant> next = promise.nextAfter(at);
+    Optional<Instant> after = next.flatMap(promise::nextAfter);
+    double period =
+        after.isPresent()
+            ? (after.get().toEpochMilli() - next.get().toEpochMilli()) / 1000.0
+            : intervalSeconds;
+    return new CollectorState(
+        id,
+        period,
+        samples,
+        runs,
+        lastRunSucceeded,
+        lastDurationSeconds,
+        lastRun,
+        lastSuccess,
+        errors,
+        lastError,
+        next);
   }
 
   CollectorState succeeded(List<Sample> newSamples, double seconds, Instant at) {

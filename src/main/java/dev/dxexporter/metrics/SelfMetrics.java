@@ -40,8 +40,13 @@ public final class SelfMetrics {
   static final MetricFamily INTERVAL =
       MetricFamily.gauge(
           "dx_collector_interval_seconds",
-          "The collector's schedule period in seconds (for cron schedules, the gap between two"
-              + " fires); samples older than two periods are stale.");
+          "The collector's schedule period in seconds (for cron schedules, the gap between its"
+              + " next promised run and the one after it, updated at every run).");
+  static final MetricFamily NEXT_RUN =
+      MetricFamily.gauge(
+          "dx_collector_next_run_timestamp_seconds",
+          "Unix time of the run the collector's schedule promises next, set at every run; a"
+              + " collector is stale once this is more than one period past.");
 
   private SelfMetrics() {}
 
@@ -72,6 +77,7 @@ public final class SelfMetrics {
       out.add(Sample.of(DURATION, s.lastDurationSeconds(), labels));
       s.lastSuccess()
           .ifPresent(t -> out.add(Sample.of(LAST_SUCCESS, t.toEpochMilli() / 1000.0, labels)));
+      s.nextRun().ifPresent(t -> out.add(Sample.of(NEXT_RUN, t.toEpochMilli() / 1000.0, labels)));
     }
     return out;
   }

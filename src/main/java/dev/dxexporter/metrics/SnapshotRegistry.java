@@ -25,10 +25,23 @@ import org.slf4j.LoggerFactory;
 public final class SnapshotRegistry {
   private static final Logger log = LoggerFactory.getLogger(SnapshotRegistry.class);
 
-  /** What a collector id is registered with: its schedule period and its current owner. */
-  public record Registration(CollectorId id, double intervalSeconds, Object owner) {}
+  /**
+   * What a collector id is registered with: its schedule period, what its schedule promises after a
+   * run, and its current owner.
+   */
+  public record Registration(
+      CollectorId id, double intervalSeconds, RunPromise promise, Object owner) {
+    /** A collector without a schedule to promise (run once, or in tests). */
+    public Registration(CollectorId id, double intervalSeconds, Object owner) {
+      this(id, intervalSeconds, RunPromise.NONE, owner);
+    }
+  }
 
-  private record Entry(CollectorState state, Object owner) {}
+  private record Entry(CollectorState state, Object owner, RunPromise promise) {
+    Entry with(CollectorState next) {
+      return new Entry(next, owner, promise);
+    }
+  }
 
   /** An immutable view: states in registration order and their rendering. */
   private record View(Map<CollectorId, Entry> entries, boolean planned, RenderedMetrics rendered) {}
@@ -82,7 +95,7 @@ public final class SnapshotRegistry {
           before == null
               ? CollectorState.notYetRun(r.id(), r.intervalSeconds())
               : before.state().withInterval(r.intervalSeconds());
-      if (next.putIfAbsent(r.id(), new Entry(state, r.owner())) != null) {
+      if (next.putIfAbsent(r.id(), new Entry(state, r.owner(), r.promise())) != null) {
         throw new IllegalArgumentException("collector registered twice: " + r.id());
       }
     }
@@ -96,7 +109,7 @@ public final class SnapshotRegistry {
     if (e == null) {
       return false;
     }
-    update(id, new Entry(e.state().succeeded(samples, seconds, at), owner));
+    update(id, e.with(e.state().succeeded(samples, seconds, at).promising(e.promise(), at)));
     return true;
   }
 
@@ -107,7 +120,7 @@ public final class SnapshotRegistry {
     if (e == null) {
       return false;
     }
-    update(id, new Entry(e.state().failed(error, seconds, at), owner));
+    update(id, e.with(e.state().failed(error, seconds, at).promising(e.promise(), at)));
     return true;
   }
 

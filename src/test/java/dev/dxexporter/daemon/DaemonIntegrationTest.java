@@ -137,6 +137,12 @@ class DaemonIntegrationTest {
       assertThat(m.get("dx_collector_success" + labels)).as(collector).isEqualTo(1.0);
       assertThat(m.get("dx_collector_errors_total" + labels)).as(collector).isEqualTo(0.0);
       assertThat(m.get("dx_collector_interval_seconds" + labels)).as(collector).isEqualTo(3600.0);
+      // The next run the hourly schedule promises: an hour after the run ended.
+      assertThat(m.get("dx_collector_next_run_timestamp_seconds" + labels))
+          .as(collector)
+          .isCloseTo(
+              System.currentTimeMillis() / 1000.0 + 3600,
+              org.assertj.core.data.Offset.offset(60.0));
       assertThat(m.get("dx_collector_last_success_timestamp_seconds" + labels))
           .as(collector)
           .isCloseTo(

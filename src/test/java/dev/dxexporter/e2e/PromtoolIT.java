@@ -74,7 +74,13 @@ class PromtoolIT {
         new Mutation(
             "or on(project) (max by (project) (dx_build_duration_seconds{kind=\"clean\"}) * 0 + 300))",
             ")"),
-        new Mutation("2 * dx_collector_interval_seconds", "3 * dx_collector_interval_seconds"),
+        // Issue 11: a promised run a period overdue, not two; and not the age of the last success.
+        new Mutation(
+            "dx_collector_next_run_timestamp_seconds > dx_collector_interval_seconds",
+            "dx_collector_next_run_timestamp_seconds > 2 * dx_collector_interval_seconds"),
+        new Mutation(
+            "(time() - dx_collector_next_run_timestamp_seconds",
+            "(time() - dx_collector_last_success_timestamp_seconds"),
         // No flapping, one identity per problem, evidence before a page (issue 11).
         new Mutation("keep_firing_for: 10m", "keep_firing_for: 0s"),
         new Mutation("max without (pod, instance) (dx_cache_size_bytes)", "(dx_cache_size_bytes)"),

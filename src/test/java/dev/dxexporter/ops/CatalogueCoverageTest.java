@@ -32,6 +32,7 @@ class CatalogueCoverageTest {
           "dx_collector_last_success_timestamp_seconds",
           "dx_collector_errors_total",
           "dx_collector_interval_seconds",
+          "dx_collector_next_run_timestamp_seconds",
           "dx_cache_size_bytes",
           "dx_cache_apparent_size_bytes",
           "dx_cache_files",
