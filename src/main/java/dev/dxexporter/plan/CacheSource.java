@@ -40,9 +40,17 @@ public final class CacheSource implements Source<CacheSource.Defaults, CacheSour
             new Schedule.Every(Duration.ofMinutes(5)), Duration.ofDays(7), Duration.ofMinutes(10));
   }
 
-  /** One cache directory to measure; {@code path} is absolute. */
+  /**
+   * One cache directory to measure; {@code path} is absolute; {@code oneFilesystem}: not below
+   * mount points inside it ({@code du -x}).
+   */
   public record Cache(
-      String name, Path path, Schedule schedule, Duration staleAfter, Duration timeout) {}
+      String name,
+      Path path,
+      Schedule schedule,
+      Duration staleAfter,
+      Duration timeout,
+      boolean oneFilesystem) {}
 
   /** The caches of one project. */
   public record Caches(List<Cache> caches) {
@@ -104,9 +112,10 @@ public final class CacheSource implements Source<CacheSource.Defaults, CacheSour
       Schedule schedule = reader.schedule(c).orElse(defaults.schedule());
       Duration staleAfter = c.duration("stale_after").orElse(defaults.staleAfter());
       Duration timeout = c.duration("timeout").orElse(defaults.timeout());
+      boolean oneFilesystem = c.bool("one_filesystem").orElse(false);
       c.rejectUnknownKeys();
       if (name != null && path != null) {
-        caches.add(new Cache(name, path, schedule, staleAfter, timeout));
+        caches.add(new Cache(name, path, schedule, staleAfter, timeout, oneFilesystem));
       }
     }
     return caches.isEmpty() ? Optional.empty() : Optional.of(new Caches(caches));
@@ -175,7 +184,8 @@ public final class CacheSource implements Source<CacheSource.Defaults, CacheSour
       }
     }
     caches.add(
-        new Cache(name, absolute, s, Defaults.BUILT_IN.staleAfter(), Defaults.BUILT_IN.timeout()));
+        new Cache(
+            name, absolute, s, Defaults.BUILT_IN.staleAfter(), Defaults.BUILT_IN.timeout(), false));
   }
 
   @Override
@@ -200,6 +210,7 @@ public final class CacheSource implements Source<CacheSource.Defaults, CacheSour
                 cache.path(),
                 cache.staleAfter(),
                 cache.timeout(),
+                cache.oneFilesystem(),
                 context::cacheScanner,
                 context::filesystems,
                 context.clock());

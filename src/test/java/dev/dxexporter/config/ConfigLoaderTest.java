@@ -71,6 +71,7 @@ class ConfigLoaderTest {
                 path: ~/.cargo/registry
                 schedule: "0 */5 * * * ?"
                 stale_after: 14d
+                one_filesystem: true
             dependencies:
               ecosystems: [cargo, npm]
           - name: other
@@ -90,6 +91,8 @@ class ConfigLoaderTest {
     assertThat(registry.path()).isEqualTo(Path.of("/home/dev/.cargo/registry"));
     assertThat(registry.schedule()).isEqualTo(new Schedule.Cron("0 */5 * * * ?"));
     assertThat(registry.staleAfter()).isEqualTo(Duration.ofDays(14));
+    assertThat(registry.oneFilesystem()).isTrue();
+    assertThat(target.oneFilesystem()).isFalse();
     assertThat(ggen.settings(DEPENDENCIES))
         .get()
         .isEqualTo(
@@ -168,6 +171,26 @@ class ConfigLoaderTest {
         .filteredOn(e -> e.key().equals("projects[1].name"))
         .singleElement()
         .satisfies(e -> assertThat(e.message()).contains("duplicate project name"));
+  }
+
+  @Test
+  void oneFilesystemIsABooleanWithALocatedError() {
+    List<ConfigError> errors =
+        errors(
+            """
+        projects:
+          - name: p
+            path: /p
+            caches:
+              - name: target
+                path: target
+                one_filesystem: yes
+        """);
+    assertThat(errors).hasSize(1);
+    ConfigError e = errors.get(0);
+    assertThat(e.key()).isEqualTo("projects[0].caches[0].one_filesystem");
+    assertThat(e.line()).isEqualTo(7);
+    assertThat(e.message()).contains("expected true or false");
   }
 
   @Test

@@ -33,6 +33,7 @@ public final class CacheCollector implements Collector {
   private final Path path;
   private final Duration staleAfter;
   private final Duration timeLimit;
+  private final boolean oneFilesystem;
   private final Supplier<CacheScanner> scanner;
   private final Supplier<FilesystemUsage> filesystems;
   private final Clock clock;
@@ -52,6 +53,7 @@ public final class CacheCollector implements Collector {
         path,
         staleAfter,
         timeLimit,
+        false,
         supplier(scanner, "scanner"),
         supplier(filesystems, "filesystems"),
         clock);
@@ -59,7 +61,8 @@ public final class CacheCollector implements Collector {
 
   /**
    * With the shared scanner and file-system lookup supplied on first use, so that planning a
-   * collector (at start-up, on every reload, for {@code config check}) creates no threads.
+   * collector (at start-up, on every reload, for {@code config check}) creates no threads; with
+   * {@code oneFilesystem}, the scan stays on the root's file system ({@code du -x}).
    */
   public CacheCollector(
       String project,
@@ -67,6 +70,7 @@ public final class CacheCollector implements Collector {
       Path path,
       Duration staleAfter,
       Duration timeLimit,
+      boolean oneFilesystem,
       Supplier<CacheScanner> scanner,
       Supplier<FilesystemUsage> filesystems,
       Clock clock) {
@@ -75,6 +79,7 @@ public final class CacheCollector implements Collector {
     this.path = Objects.requireNonNull(path, "path");
     this.staleAfter = Objects.requireNonNull(staleAfter, "staleAfter");
     this.timeLimit = Objects.requireNonNull(timeLimit, "timeLimit");
+    this.oneFilesystem = oneFilesystem;
     this.scanner = Objects.requireNonNull(scanner, "scanner");
     this.filesystems = Objects.requireNonNull(filesystems, "filesystems");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -84,7 +89,7 @@ public final class CacheCollector implements Collector {
   public List<Sample> collect() throws IOException, InterruptedException, TimeoutException {
     CacheScan scan;
     try {
-      scan = scanner.get().scan(path, clock.instant().minus(staleAfter), timeLimit);
+      scan = scanner.get().scan(path, clock.instant().minus(staleAfter), timeLimit, oneFilesystem);
     } catch (TimeoutException e) {
       throw new TimeoutException(
           "cache " + cacheName + " of project " + project + ": " + e.getMessage());

@@ -96,6 +96,16 @@ public final class CacheScanner implements AutoCloseable {
    */
   public CacheScan scan(Path root, Instant staleBefore, Duration timeLimit)
       throws IOException, InterruptedException, TimeoutException {
+    return scan(root, staleBefore, timeLimit, false);
+  }
+
+  /**
+   * As {@link #scan(Path, Instant, Duration)}; with {@code oneFilesystem}, like {@code du -x}:
+   * entries on another device than the root's (mount points, btrfs subvolumes below it) are neither
+   * counted nor descended into.
+   */
+  public CacheScan scan(Path root, Instant staleBefore, Duration timeLimit, boolean oneFilesystem)
+      throws IOException, InterruptedException, TimeoutException {
     Objects.requireNonNull(staleBefore, "staleBefore");
     long startNanos = System.nanoTime();
     Memory rootPath = nulTerminated(pathBytes(root));
@@ -107,11 +117,16 @@ public final class CacheScanner implements AutoCloseable {
       }
       throw new IOException("cannot read " + root + ": " + LibC.strerror(errno));
     }
-    ScanState scan = new ScanState(root, staleBefore, buffers, openFlags);
+    ByteBuffer rootStatx = statx.getByteBuffer(0, Statx.BUFFER_SIZE).order(ByteOrder.nativeOrder());
+    ScanState scan =
+        new ScanState(
+            root,
+            staleBefore,
+            buffers,
+            openFlags,
+            oneFilesystem ? Statx.device(rootStatx) : ScanState.ANY_DEVICE);
     Tally rootTally = new Tally();
-    boolean directory =
-        rootTally.add(
-            statx.getByteBuffer(0, Statx.BUFFER_SIZE).order(ByteOrder.nativeOrder()), scan);
+    boolean directory = rootTally.add(rootStatx, scan);
     scan.add(rootTally);
     if (!directory) {
       return scan.result();

@@ -17,10 +17,14 @@ import java.util.concurrent.atomic.LongAdder;
 final class ScanState {
   static final int MAX_ERROR_SAMPLES = 5;
 
+  /** The device of {@link #ScanState} that lets the scan cross into every file system. */
+  static final long ANY_DEVICE = Long.MIN_VALUE;
+
   private final Path root;
   private final long staleBeforeNanos;
   private final ThreadLocal<WorkerBuffers> buffers;
   private final OpenFlags openFlags;
+  private final long onlyDevice;
   private final long startNanos = System.nanoTime();
 
   private final LongAdder allocatedBytes = new LongAdder();
@@ -39,9 +43,18 @@ final class ScanState {
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
   private volatile boolean cancelled;
 
+  /**
+   * @param onlyDevice the device (as {@link Statx#device} encodes it) the scan stays on, or {@link
+   *     #ANY_DEVICE}
+   */
   ScanState(
-      Path root, Instant staleBefore, ThreadLocal<WorkerBuffers> buffers, OpenFlags openFlags) {
+      Path root,
+      Instant staleBefore,
+      ThreadLocal<WorkerBuffers> buffers,
+      OpenFlags openFlags,
+      long onlyDevice) {
     this.root = root;
+    this.onlyDevice = onlyDevice;
     this.staleBeforeNanos = Tally.epochNanos(staleBefore.getEpochSecond(), staleBefore.getNano());
     this.buffers = buffers;
     this.openFlags = openFlags;
@@ -57,6 +70,11 @@ final class ScanState {
 
   OpenFlags openFlags() {
     return openFlags;
+  }
+
+  /** Whether an entry on {@code device} is outside the one file system the scan is held to. */
+  boolean onAnotherFilesystem(long device) {
+    return onlyDevice != ANY_DEVICE && device != onlyDevice;
   }
 
   boolean firstSight(long device, long inode) {

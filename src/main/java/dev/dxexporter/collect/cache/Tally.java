@@ -19,11 +19,14 @@ final class Tally {
    * Counts the entry whose statx result is in {@code statx}, the way GNU du does: every entry's own
    * blocks and size (directories and symlinks included, nothing followed), and a file with more
    * than one link only the first time its (device, inode) is seen. Names are counted as files every
-   * time, like {@code find}.
+   * time, like {@code find}. With one file system only, entries on other devices are skipped.
    *
    * @return whether the entry is a directory
    */
   boolean add(ByteBuffer statx, ScanState scan) {
+    if (scan.onAnotherFilesystem(Statx.device(statx))) {
+      return false; // du -x neither counts nor lists an entry on another file system
+    }
     if (Statx.isDirectory(statx)) {
       if (!scan.firstDirectory(Statx.device(statx), Statx.inode(statx))) {
         return false; // counted, and descended into, where it was first seen

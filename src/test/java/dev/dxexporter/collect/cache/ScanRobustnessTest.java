@@ -282,6 +282,48 @@ class ScanRobustnessTest {
   }
 
   /**
+   * With {@code oneFilesystem}, a tmpfs mounted below the cache is neither counted nor scanned, as
+   * {@code du -x} does; without it, it is counted as {@code du} does. Skipped where the test cannot
+   * mount.
+   */
+  @Test
+  void oneFilesystemStopsAtAMountBelowTheCacheLikeDuX() throws Exception {
+    Path tree = Files.createDirectories(work.resolve("mounted"));
+    TestTrees.random(tree.resolve("data"), 4, 100);
+    Path mountPoint = Files.createDirectories(tree.resolve("tmp"));
+    Process mount =
+        new ProcessBuilder(
+                "mount", "-t", "tmpfs", "-o", "size=8m", "dx-test", mountPoint.toString())
+            .redirectErrorStream(true)
+            .start();
+    String why = new String(mount.getInputStream().readAllBytes());
+    assumeTrue(mount.waitFor() == 0, "mounts are not possible here: " + why.strip());
+    try (CacheScanner scanner = new CacheScanner(2)) {
+      TestTrees.random(mountPoint.resolve("other"), 3, 50);
+      java.time.Instant now = java.time.Instant.now();
+      java.time.Duration limit = java.time.Duration.ofMinutes(1);
+      CacheScan x = scanner.scan(tree, now, limit, true);
+      CacheScan all = scanner.scan(tree, now, limit, false);
+      long duX =
+          Long.parseLong(
+              Shell.run(List.of("du", "-x", "-s", "-B1", tree.toString()), true)
+                  .trim()
+                  .split("\\s+")[0]);
+      assertThat(x.allocatedBytes()).isEqualTo(duX);
+      assertThat(x.files())
+          .isEqualTo(
+              Shell.run(
+                      List.of("find", tree.toString(), "-xdev", "!", "-type", "d", "-printf", "x"),
+                      true)
+                  .length());
+      assertThat(all.allocatedBytes()).isEqualTo(GnuDu.of(tree).allocatedBytes());
+      assertThat(all.files()).isGreaterThan(x.files()); // the tmpfs files count only without it
+    } finally {
+      new ProcessBuilder("umount", mountPoint.toString()).start().waitFor();
+    }
+  }
+
+  /**
    * Wide directories and deep chains must not need a descriptor per directory: the CLI runs with at
    * most 32 open files (the JVM itself uses about 15) on 1,500 sibling directories and a 400-level
    * chain.
