@@ -12,6 +12,7 @@ import dev.dxexporter.http.ListenAddress;
 import dev.dxexporter.http.PageSection;
 import dev.dxexporter.http.Route;
 import dev.dxexporter.metrics.CollectorState;
+import dev.dxexporter.metrics.RenderThread;
 import dev.dxexporter.metrics.RenderedMetrics;
 import dev.dxexporter.metrics.Sample;
 import dev.dxexporter.metrics.SnapshotRegistry;
@@ -92,6 +93,7 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
   private final WebSource webSource;
   private final Options options;
   private final Services services;
+  private final RenderThread renderThread = new RenderThread(RenderThread.GAP);
   private final SnapshotRegistry registry;
   private final CollectorScheduler scheduler;
   private final RunningCollectors collectors;
@@ -120,7 +122,10 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     JvmMetrics.builder().register(jvm);
     this.registry =
         new SnapshotRegistry(
-            daemonSamples(), jvm::scrape, states -> ObjectiveSamples.of(cards(states)));
+            daemonSamples(),
+            jvm::scrape,
+            states -> ObjectiveSamples.of(cards(states)),
+            renderThread);
     this.scheduler = new CollectorScheduler(options.collectorThreads());
     this.collectors = new RunningCollectors(registry, scheduler, services.clock());
     this.storeMetrics = new StoreMetrics(services);
@@ -152,7 +157,7 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     try {
       daemon.http.start();
     } catch (Exception e) {
-      daemon.closeQuietly();
+      daemon.close(Duration.ZERO);
       throw new IllegalStateException(
           "cannot listen on " + options.listen() + ": " + e.getMessage(), e);
     }
@@ -166,7 +171,7 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
       daemon.collectors.apply(CollectorPlan.create(config, daemon.sources, services));
       daemon.scheduler.start();
     } catch (Exception e) {
-      daemon.closeQuietly();
+      daemon.close(Duration.ZERO);
       throw e;
     }
     log.info(
@@ -267,12 +272,8 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
 
   @Override
   public List<PageSection> pageSections() {
-    List<PageSection> out = new ArrayList<>();
     DxConfig c = config;
-    for (Source<?, ?> source : sources) {
-      out.addAll(source.pageSections(c));
-    }
-    return out;
+    return sources.stream().flatMap(s -> s.pageSections(c).stream()).toList();
   }
 
   @Override
@@ -301,16 +302,13 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
   public void close(Duration grace) {
     reloads.close();
     scheduler.close(grace);
+    renderThread.close();
     try {
       http.close();
     } catch (Exception e) {
       log.warn("stopping the HTTP server failed", e);
     }
     services.close();
-  }
-
-  private void closeQuietly() {
-    close(Duration.ZERO);
   }
 
   @Override

@@ -33,7 +33,8 @@ public final class RenderedMetrics {
 
   /**
    * The bytes of one format; the gzipped form is made on first use and kept (CPU only, once per
-   * change and format, never I/O). The arrays are never modified after construction.
+   * change and format, never I/O; scrapes asking meanwhile wait for it). The arrays are never
+   * modified after construction.
    */
   public static final class Body {
     private final String contentType;
@@ -56,8 +57,15 @@ public final class RenderedMetrics {
     public byte[] gzip() {
       byte[] g = gzip;
       if (g == null) {
-        g = compress(plain);
-        gzip = g;
+        // Once, not once per scrape that asks at the same time: fifty scrapers of a 4 MB body
+        // would otherwise compress it fifty times over.
+        synchronized (this) {
+          g = gzip;
+          if (g == null) {
+            g = compress(plain);
+            gzip = g;
+          }
+        }
       }
       return g;
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -107,6 +108,10 @@ public final class ObjectiveSource
   @Override
   public List<Card> cards(DxConfig config, List<CollectorState> states) {
     List<Card> cards = new ArrayList<>();
+    // Each card reads its own project's states only: grouped once, the cards of a thousand
+    // projects cost one pass over the states, not one pass per project.
+    Map<String, List<CollectorState>> byProject =
+        states.stream().collect(Collectors.groupingBy(s -> s.id().project()));
     for (ProjectConfig p : config.projects()) {
       p.settings(this)
           .ifPresent(
@@ -116,7 +121,7 @@ public final class ObjectiveSource
                           p.name(),
                           p.path(),
                           o.objectives(),
-                          states,
+                          byProject.getOrDefault(p.name(), List.of()),
                           trends.getOrDefault(p.name(), Map.of()))));
     }
     return cards;

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import oshi.SystemInfo;
 import oshi.software.os.FileSystem;
 
@@ -17,9 +20,19 @@ import oshi.software.os.FileSystem;
  * FileStore} of the path answers instead.
  */
 public final class FilesystemUsage {
-  private final FileSystem fileSystem;
+  /** How long one reading of a volume serves every cache on it. */
+  static final Duration FRESH_FOR = Duration.ofSeconds(10);
 
-  /** Builds the OSHI objects once; each {@link #volumeOf} call re-reads the mount table. */
+  private record Reading(Optional<Volume> volume, long atNanos) {}
+
+  private final FileSystem fileSystem;
+  private final Map<Object, Reading> byDevice = new ConcurrentHashMap<>();
+
+  /**
+   * Builds the OSHI objects once. Reading the mount table costs milliseconds, so a reading is kept
+   * per volume (device) for {@link #FRESH_FOR}: a thousand caches on one disk read it once, not a
+   * thousand times.
+   */
   public FilesystemUsage() {
     this(new SystemInfo().getOperatingSystem().getFileSystem());
   }
@@ -41,6 +54,20 @@ public final class FilesystemUsage {
       return Optional.empty();
     }
     Path real = existing.toRealPath();
+    Object device = device(real);
+    if (device == null) {
+      return read(real);
+    }
+    Reading r = byDevice.get(device);
+    if (r == null || System.nanoTime() - r.atNanos() > FRESH_FOR.toNanos()) {
+      // Two caches of one volume may both read it here at once; both readings are right.
+      r = new Reading(read(real), System.nanoTime());
+      byDevice.put(device, r);
+    }
+    return r.volume();
+  }
+
+  private Optional<Volume> read(Path real) throws IOException {
     Optional<Volume> fromOshi =
         fileSystem.getFileStores().stream()
             .filter(store -> contains(store.getMount(), real))
@@ -57,10 +84,16 @@ public final class FilesystemUsage {
   }
 
   private static boolean sameDevice(Path a, Path b) {
+    Object devA = device(a);
+    return devA != null && devA.equals(device(b));
+  }
+
+  /** The device number of a path, null where the platform does not tell. */
+  private static Object device(Path path) {
     try {
-      return Files.getAttribute(a, "unix:dev").equals(Files.getAttribute(b, "unix:dev"));
+      return Files.getAttribute(path, "unix:dev");
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return false;
+      return null;
     }
   }
 
