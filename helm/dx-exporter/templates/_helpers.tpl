@@ -61,11 +61,11 @@ app.kubernetes.io/part-of: dx-exporter
 {{- end }}
 {{- end }}
 
-{{/* The shipped rule file, read through the chart's symlink files/dx-exporter.rules.yml -> alerts/. */}}
+{{/* The shipped rule file: files/dx-exporter.rules.yml, a copy of alerts/dx-exporter.rules.yml (HelmPackagingTest keeps it identical). */}}
 {{- define "dx-exporter.rules" -}}
 {{- $text := .Files.Get "files/dx-exporter.rules.yml" }}
 {{- if not $text }}
-{{- fail "files/dx-exporter.rules.yml is missing: the chart must be packaged from the repository, where it links to alerts/dx-exporter.rules.yml" }}
+{{- fail "files/dx-exporter.rules.yml is missing from the chart (it is a copy of alerts/dx-exporter.rules.yml)" }}
 {{- end }}
 {{- $text }}
 {{- end }}

@@ -179,17 +179,6 @@ class HelmChartTest {
   }
 
   @Test
-  void chartReadsTheRuleFileAndDashboardsThroughSymlinksNotCopies() throws Exception {
-    Path rules = RepoFiles.CHART.resolve("files/dx-exporter.rules.yml");
-    Path dashboards = RepoFiles.CHART.resolve("files/dashboards");
-
-    assertThat(Files.isSymbolicLink(rules)).isTrue();
-    assertThat(rules.toRealPath()).isEqualTo(RepoFiles.RULES.toRealPath());
-    assertThat(Files.isSymbolicLink(dashboards)).isTrue();
-    assertThat(dashboards.toRealPath()).isEqualTo(RepoFiles.DASHBOARDS.toRealPath());
-  }
-
-  @Test
   void dashboardsBecomeLabelledConfigMapsWithTheFileContent() throws Exception {
     RenderedChart chart = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES);
     List<Map<String, Object>> dashboards =

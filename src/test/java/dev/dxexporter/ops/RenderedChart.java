@@ -17,14 +17,24 @@ public record RenderedChart(List<Map<String, Object>> objects) {
   public static final String KUBE_VERSION = "1.31.0";
 
   public static RenderedChart render(Path valuesFile) {
+    return render(RepoFiles.CHART, RELEASE, valuesFile == null ? List.of() : List.of(valuesFile));
+  }
+
+  /** The repository's chart with several values files, later ones overriding earlier ones. */
+  public static RenderedChart withValues(Path... valuesFiles) {
+    return render(RepoFiles.CHART, RELEASE, List.of(valuesFiles));
+  }
+
+  /** A chart (directory or packaged .tgz) rendered as release {@code release}. */
+  public static RenderedChart render(Path chart, String release, List<Path> valuesFiles) {
     var template =
-        new Helm(RepoFiles.CHART)
+        new Helm(chart)
             .template()
-            .withName(RELEASE)
+            .withName(release)
             .withNamespace(NAMESPACE)
             .withKubeVersion(KUBE_VERSION);
-    if (valuesFile != null) {
-      template = template.withValuesFile(valuesFile);
+    for (Path values : valuesFiles) {
+      template = template.withValuesFile(values);
     }
     return new RenderedChart(Yaml.loadAll(template.call()));
   }
