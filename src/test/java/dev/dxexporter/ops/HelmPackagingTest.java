@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,14 +55,7 @@ class HelmPackagingTest {
 
   @Test
   void aCopyOfTheChartDirectoryRenders(@TempDir Path dir) throws IOException {
-    Path copy = dir.resolve("dx-exporter");
-    try (Stream<Path> files = Files.walk(RepoFiles.CHART)) {
-      for (Path from : files.toList()) {
-        Files.copy(from, copy.resolve(RepoFiles.CHART.relativize(from).toString()));
-      }
-    }
-
-    assertRendersEverything(copy);
+    assertRendersEverything(RenderedChart.copyOfChart(dir));
   }
 
   private static void assertRendersEverything(Path chart) {

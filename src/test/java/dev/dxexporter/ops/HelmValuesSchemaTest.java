@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +38,7 @@ class HelmValuesSchemaTest {
 
   @Test
   void aTypoInTheConfigFailsLint() throws IOException {
-    Path chart = copyOfChart();
+    Path chart = RenderedChart.copyOfChart(dir);
     Path valuesYaml = chart.resolve("values.yaml");
     Files.writeString(
         valuesYaml, Files.readString(valuesYaml).replace("\n    cache:\n", "\n    cachez:\n"));
@@ -72,15 +71,5 @@ class HelmValuesSchemaTest {
 
   private Path values(String yaml) throws IOException {
     return Files.writeString(Files.createTempFile(dir, "values", ".yaml"), yaml);
-  }
-
-  private Path copyOfChart() throws IOException {
-    Path copy = dir.resolve("dx-exporter");
-    try (Stream<Path> files = Files.walk(RepoFiles.CHART)) {
-      for (Path from : files.toList()) {
-        Files.copy(from, copy.resolve(RepoFiles.CHART.relativize(from).toString()));
-      }
-    }
-    return copy;
   }
 }

@@ -1,9 +1,12 @@
 package dev.dxexporter.ops;
 
 import com.marcnuri.helm.Helm;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The objects `helm template` renders for the chart with a values file (null = the chart's
@@ -37,6 +40,17 @@ public record RenderedChart(List<Map<String, Object>> objects) {
       template = template.withValuesFile(values);
     }
     return new RenderedChart(Yaml.loadAll(template.call()));
+  }
+
+  /** A copy of the repository's chart directory as {@code dir/dx-exporter}, alone. */
+  public static Path copyOfChart(Path dir) throws IOException {
+    Path copy = dir.resolve("dx-exporter");
+    try (Stream<Path> files = Files.walk(RepoFiles.CHART)) {
+      for (Path from : files.toList()) {
+        Files.copy(from, copy.resolve(RepoFiles.CHART.relativize(from).toString()));
+      }
+    }
+    return copy;
   }
 
   public List<String> kinds() {
