@@ -61,11 +61,79 @@ app.kubernetes.io/part-of: dx-exporter
 {{- end }}
 {{- end }}
 
-{{/* The shipped rule file, read through the chart's symlink files/dx-exporter.rules.yml -> alerts/. */}}
+{{/* The shipped rule file: files/dx-exporter.rules.yml, a copy of alerts/dx-exporter.rules.yml (HelmPackagingTest keeps it identical). */}}
 {{- define "dx-exporter.rules" -}}
 {{- $text := .Files.Get "files/dx-exporter.rules.yml" }}
 {{- if not $text }}
-{{- fail "files/dx-exporter.rules.yml is missing: the chart must be packaged from the repository, where it links to alerts/dx-exporter.rules.yml" }}
+{{- fail "files/dx-exporter.rules.yml is missing from the chart (it is a copy of alerts/dx-exporter.rules.yml)" }}
 {{- end }}
 {{- $text }}
+{{- end }}
+
+{{/* A name of at most 63 characters ending in "-<suffix>": the fullname is shortened, never the suffix,
+  so the names of one release stay distinct however long the release name is. */}}
+{{- define "dx-exporter.suffixedName" -}}
+{{- $root := index . 0 }}
+{{- $suffix := index . 1 }}
+{{- printf "%s-%s" (include "dx-exporter.fullname" $root | trunc (int (sub 62 (len $suffix))) | trimSuffix "-") $suffix }}
+{{- end }}
+
+{{- define "dx-exporter.configMapName" -}}
+{{- include "dx-exporter.suffixedName" (list . "config") }}
+{{- end }}
+
+{{/* Whether a web config is given, and whether it serves TLS / asks for basic auth ("true" or ""). */}}
+{{- define "dx-exporter.webConfig" -}}
+{{- if or .Values.webConfig.config .Values.webConfig.existingSecret }}true{{ end }}
+{{- end }}
+
+{{- define "dx-exporter.tls" -}}
+{{- if or .Values.webConfig.tls (hasKey .Values.webConfig.config "tls_server_config") }}true{{ end }}
+{{- end }}
+
+{{- define "dx-exporter.basicAuth" -}}
+{{- if or .Values.webConfig.basicAuth (hasKey .Values.webConfig.config "basic_auth_users") }}true{{ end }}
+{{- end }}
+
+{{- define "dx-exporter.scheme" -}}
+{{- if include "dx-exporter.tls" . }}https{{ else }}http{{ end }}
+{{- end }}
+
+{{- define "dx-exporter.webConfigSecretName" -}}
+{{- .Values.webConfig.existingSecret | default (include "dx-exporter.suffixedName" (list . "web-config")) }}
+{{- end }}
+
+{{/* A probe of the values, over HTTPS when the web config serves TLS (the kubelet does not verify the
+  certificate). */}}
+{{- define "dx-exporter.probe" -}}
+{{- $probe := deepCopy (index . 1) }}
+{{- if and (include "dx-exporter.tls" (index . 0)) $probe.httpGet }}
+{{- $_ := set $probe.httpGet "scheme" "HTTPS" }}
+{{- end }}
+{{- toYaml $probe }}
+{{- end }}
+
+{{/* The exporter's config: config of the values, with the GitHub token and webhook secret of
+  secrets.* referenced as {env: ...} under global.github unless the config names its own. */}}
+{{- define "dx-exporter.config" -}}
+{{- $config := deepCopy .Values.config }}
+{{- $github := dict }}
+{{- with .Values.secrets.github }}{{ if .existingSecret }}{{ $_ := set $github "token" (dict "env" .env) }}{{ end }}{{ end }}
+{{- with .Values.secrets.webhook }}{{ if .existingSecret }}{{ $_ := set $github "webhook_secret" (dict "env" .env) }}{{ end }}{{ end }}
+{{- if $github }}
+{{- $global := $config.global | default dict }}
+{{- $_ := set $global "github" (merge ($global.github | default dict) $github) }}
+{{- $_ := set $config "global" $global }}
+{{- end }}
+{{- toYaml $config }}
+{{- end }}
+
+{{/* Labels of the `helm test` pod: not the selector labels, so the Service never sends it traffic. */}}
+{{- define "dx-exporter.testLabels" -}}
+app.kubernetes.io/name: {{ include "dx-exporter.name" . }}-test
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: test
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
 {{- end }}

@@ -95,7 +95,12 @@ final class ServeCommand implements Callable<Integer> {
               source,
               web,
               new Daemon.Options(
-                  listen, o.telemetryPath, o.collectorThreads, SHUTDOWN_GRACE, o.httpLimits()),
+                  listen,
+                  o.telemetryPath,
+                  o.collectorThreads,
+                  SHUTDOWN_GRACE,
+                  o.httpLimits(),
+                  o.unauthenticatedHealth),
               services);
     } catch (Exception e) {
       log.error("{}", e.getMessage());

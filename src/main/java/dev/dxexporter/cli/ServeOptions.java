@@ -30,6 +30,13 @@ final class ServeOptions {
   Path webConfigFile;
 
   @Option(
+      names = "--web.unauthenticated-health",
+      description =
+          "Serve /-/healthy and /-/ready without the web config's basic auth (every other path"
+              + " keeps it): for Kubernetes probes, which cannot take a password from a Secret.")
+  boolean unauthenticatedHealth;
+
+  @Option(
       names = "--web.listen-address",
       paramLabel = "[HOST]:PORT",
       description = "Address to listen on; repeat for several. Default: ${DEFAULT-VALUE}.")

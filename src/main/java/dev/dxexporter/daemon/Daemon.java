@@ -42,20 +42,17 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable, ExporterStatus {
   private static final Logger log = LoggerFactory.getLogger(Daemon.class);
 
-  /** Command-line settings of the serving side. */
+  /** Command-line settings of the serving side; openHealth: health and ready without login. */
   public record Options(
       List<ListenAddress> listen,
       String telemetryPath,
       int collectorThreads,
       Duration shutdownGrace,
-      HttpLimits httpLimits) {
-    /** With the default connection cap and header deadline. */
-    public Options(
-        List<ListenAddress> listen,
-        String telemetryPath,
-        int collectorThreads,
-        Duration shutdownGrace) {
-      this(listen, telemetryPath, collectorThreads, shutdownGrace, HttpLimits.DEFAULTS);
+      HttpLimits httpLimits,
+      boolean openHealth) {
+    /** With the default connection cap and header deadline, health behind the auth. */
+    public Options(List<ListenAddress> listen, String path, int threads, Duration grace) {
+      this(listen, path, threads, grace, HttpLimits.DEFAULTS, false);
     }
   }
 
@@ -131,7 +128,9 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     this.storeMetrics = new StoreMetrics(services);
     DaemonRouteContext routeContext = new DaemonRouteContext(() -> config, services, collectors);
     List<Route> routes =
-        new ArrayList<>(ExporterRoutes.of(options.telemetryPath(), build.version(), this));
+        new ArrayList<>(
+            ExporterRoutes.of(
+                options.telemetryPath(), build.version(), this, options.openHealth()));
     for (Source<?, ?> source : this.sources) {
       routes.addAll(source.routes(routeContext));
     }

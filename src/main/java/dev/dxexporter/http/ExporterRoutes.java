@@ -5,20 +5,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The exporter's own endpoints, all behind the web config's basic auth: the telemetry path, the
- * landing page {@code /}, {@code /-/healthy}, {@code /-/ready} and POST {@code /-/reload}.
+ * The exporter's own endpoints, behind the web config's basic auth (health and readiness optionally
+ * not): the telemetry path, the landing page {@code /}, {@code /-/healthy}, {@code /-/ready} and
+ * POST {@code /-/reload}.
  */
 public final class ExporterRoutes {
   private ExporterRoutes() {}
 
   public static List<Route> of(String telemetryPath, String version, ExporterStatus status) {
+    return of(telemetryPath, version, status, false);
+  }
+
+  /**
+   * With {@code openHealth}, {@code /-/healthy} and {@code /-/ready} need no login: they tell only
+   * whether the exporter runs and has collected, and a Kubernetes probe cannot send a password
+   * without writing it into the pod spec.
+   */
+  public static List<Route> of(
+      String telemetryPath, String version, ExporterStatus status, boolean openHealth) {
     LandingPage landing = new LandingPage(version, telemetryPath);
     Authentication auth = Authentication.WEB_CONFIG;
+    Authentication health = openHealth ? Authentication.NONE : auth;
     return List.of(
         Route.get(telemetryPath, auth, ex -> metrics(ex, status.rendered())),
         Route.get(
             "/-/healthy",
-            auth,
+            health,
             ex -> {
               Optional<String> problem = status.unhealthy();
               if (problem.isEmpty()) {
@@ -29,7 +41,7 @@ public final class ExporterRoutes {
             }),
         Route.get(
             "/-/ready",
-            auth,
+            health,
             ex -> {
               if (status.ready()) {
                 ex.respondText(200, "Ready\n");

@@ -1,9 +1,12 @@
 package dev.dxexporter.ops;
 
 import com.marcnuri.helm.Helm;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The objects `helm template` renders for the chart with a values file (null = the chart's
@@ -17,16 +20,37 @@ public record RenderedChart(List<Map<String, Object>> objects) {
   public static final String KUBE_VERSION = "1.31.0";
 
   public static RenderedChart render(Path valuesFile) {
+    return render(RepoFiles.CHART, RELEASE, valuesFile == null ? List.of() : List.of(valuesFile));
+  }
+
+  /** The repository's chart with several values files, later ones overriding earlier ones. */
+  public static RenderedChart withValues(Path... valuesFiles) {
+    return render(RepoFiles.CHART, RELEASE, List.of(valuesFiles));
+  }
+
+  /** A chart (directory or packaged .tgz) rendered as release {@code release}. */
+  public static RenderedChart render(Path chart, String release, List<Path> valuesFiles) {
     var template =
-        new Helm(RepoFiles.CHART)
+        new Helm(chart)
             .template()
-            .withName(RELEASE)
+            .withName(release)
             .withNamespace(NAMESPACE)
             .withKubeVersion(KUBE_VERSION);
-    if (valuesFile != null) {
-      template = template.withValuesFile(valuesFile);
+    for (Path values : valuesFiles) {
+      template = template.withValuesFile(values);
     }
     return new RenderedChart(Yaml.loadAll(template.call()));
+  }
+
+  /** A copy of the repository's chart directory as {@code dir/dx-exporter}, alone. */
+  public static Path copyOfChart(Path dir) throws IOException {
+    Path copy = dir.resolve("dx-exporter");
+    try (Stream<Path> files = Files.walk(RepoFiles.CHART)) {
+      for (Path from : files.toList()) {
+        Files.copy(from, copy.resolve(RepoFiles.CHART.relativize(from).toString()));
+      }
+    }
+    return copy;
   }
 
   public List<String> kinds() {
