@@ -6,6 +6,8 @@
 # then measures, from process launch:
 #   listening_ms  first 200 from /-/healthy          setup_ms  the "listening on" log line (plan built)
 #   all_run_ms    every collector in /metrics ran    ready_ms  first 200 from /-/ready
+#   cpu_s_at_all_run  the process's user+system CPU seconds when all had run (what the start-up
+#                     costs, whatever else loads the machine)
 # then, over WINDOW seconds, the longest gap between two runs of any collector minus its period
 # (it keeps its schedule when that excess stays under set_s, the time the whole set needs: the
 # sum of the last run durations over the 4 workers), the RSS, the /metrics body (plain text), a
@@ -23,6 +25,7 @@ SIZES=${SIZES:-1 10 100 1000}
 FILES=${FILES:-20}
 SCHEDULE=${SCHEDULE:-30s}
 WINDOW=${WINDOW:-75}
+LIMIT=${LIMIT:-240}
 JAVA_OPTS=${JAVA_OPTS:-}
 JAR=${JAR:-$PWD/target/dx-exporter.jar}
 [[ -f "$JAR" ]] || mvn -q -B -DskipTests package
@@ -52,7 +55,7 @@ generate() { # generate N DIR: N projects under DIR and DIR/dx-exporter.yml list
 
 echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -1)"
 echo "JAVA_OPTS: ${JAVA_OPTS:-(none)}; FILES=$FILES SCHEDULE=$SCHEDULE WINDOW=${WINDOW}s"
-echo "projects,collectors,check_ms,listening_ms,setup_ms,all_run_ms,ready_ms,max_period_excess_s,set_s,rss_mib,body_kb,p50_ms,p99_ms,reload_reran,load_before,load_after"
+echo "projects,collectors,check_ms,listening_ms,setup_ms,all_run_ms,ready_ms,cpu_s_at_all_run,max_period_excess_s,set_s,rss_mib,body_kb,p50_ms,p99_ms,reload_reran,load_before,load_after"
 for n in $SIZES; do
   dir=$WORK/n$n
   generate "$n" "$dir"
@@ -68,7 +71,7 @@ for n in $SIZES; do
     --web.listen-address=127.0.0.1:$port >"$WORK/log" 2>&1 &
   pid=$!
   probe=$(python3 bench/scale_probe.py --port "$port" --pid "$pid" --launch-ms "$launch" \
-    --log "$WORK/log" --collectors "$collectors" --window "$WINDOW")
+    --log "$WORK/log" --collectors "$collectors" --window "$WINDOW" --limit "$LIMIT")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "$n,$collectors,$check_ms,$probe,$load_before,$(cut -d' ' -f1 /proc/loadavg)"
 done

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Measures one running daemon for bench/scale.sh; prints one CSV fragment:
-listening_ms,setup_ms,all_run_ms,ready_ms,max_period_excess_s,set_s,rss_mib,body_kb,p50_ms,p99_ms,reload_reran
+listening_ms,setup_ms,all_run_ms,ready_ms,cpu_s_at_all_run,max_period_excess_s,set_s,rss_mib,body_kb,p50_ms,p99_ms,reload_reran
 
 Times are from --launch-ms (the process launch). "never" when not reached within --limit seconds."""
 import argparse
+import os
 import re
 import subprocess
 import time
@@ -33,6 +34,13 @@ def collector_series(body):
     return out
 
 
+def cpu_s(pid):
+    """User + system CPU seconds of the process so far: what the work costs, whatever the load."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def now_ms():
     return time.time() * 1000
 
@@ -51,6 +59,7 @@ def main():
     base = f"http://127.0.0.1:{o.port}"
     since = lambda: round(now_ms() - o.launch_ms)
     listening = setup = all_run = ready = "never"
+    cpu_at_all_run = "never"
     deadline = o.launch_ms + o.limit * 1000
     last_metrics = 0.0
     while now_ms() < deadline and "never" in (listening, setup, all_run, ready):
@@ -67,6 +76,7 @@ def main():
             status, body = get(base + "/metrics")
             if status == 200 and len(collector_series(body).get("dx_collector_success", {})) >= o.collectors:
                 all_run = since()
+                cpu_at_all_run = f"{cpu_s(o.pid):.1f}"
         time.sleep(0.02)
 
     # Schedule keeping: the longest gap between two runs of each collector, minus its period.
@@ -118,7 +128,7 @@ def main():
     except (TimeoutError, OSError):
         reran = "reload>60s"
 
-    print(f"{listening},{setup},{all_run},{ready},{excess:.1f},{set_s:.1f},{rss:.0f},"
+    print(f"{listening},{setup},{all_run},{ready},{cpu_at_all_run},{excess:.1f},{set_s:.1f},{rss:.0f},"
           f"{len(final) / 1000:.0f},{p50},{p99},{reran}")
 
 

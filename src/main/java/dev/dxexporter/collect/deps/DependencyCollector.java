@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,10 @@ public final class DependencyCollector implements Collector {
   private final String project;
   private final Path projectRoot;
   private final Set<Ecosystem> ecosystems;
-  private final Map<Ecosystem, EcosystemReader> readers;
+  // Made on the first run, not when planned: planning a thousand projects (or `config check`)
+  // builds no JSON, TOML or XML parsers. Guarded by `this`, as collect() is.
+  private final Supplier<Map<Ecosystem, EcosystemReader>> makeReaders;
+  private Map<Ecosystem, EcosystemReader> readers;
   // Last good samples per ecosystem, so one failing ecosystem does not blank its series. Instance
   // state, guarded by `this`: the scheduler never runs one collector instance twice at once anyway.
   private final Map<Ecosystem, List<Sample>> lastGood = new EnumMap<>(Ecosystem.class);
@@ -61,7 +65,7 @@ public final class DependencyCollector implements Collector {
 
   DependencyCollector(
       String project, Path projectRoot, Set<Ecosystem> ecosystems, BoundedFiles files) {
-    this(project, projectRoot, ecosystems, defaultReaders(files));
+    this(project, projectRoot, ecosystems, () -> defaultReaders(files));
   }
 
   DependencyCollector(
@@ -69,10 +73,18 @@ public final class DependencyCollector implements Collector {
       Path projectRoot,
       Set<Ecosystem> ecosystems,
       Map<Ecosystem, EcosystemReader> readers) {
+    this(project, projectRoot, ecosystems, () -> Map.copyOf(readers));
+  }
+
+  private DependencyCollector(
+      String project,
+      Path projectRoot,
+      Set<Ecosystem> ecosystems,
+      Supplier<Map<Ecosystem, EcosystemReader>> makeReaders) {
     this.project = project;
     this.projectRoot = projectRoot;
     this.ecosystems = ecosystems.isEmpty() ? Set.of() : EnumSet.copyOf(ecosystems);
-    this.readers = Map.copyOf(readers);
+    this.makeReaders = makeReaders;
   }
 
   static Map<Ecosystem, EcosystemReader> defaultReaders(BoundedFiles files) {
@@ -97,6 +109,9 @@ public final class DependencyCollector implements Collector {
           projectRoot.toString(),
           null,
           "no Cargo.toml, pom.xml, package.json or go.mod in the project root");
+    }
+    if (readers == null) {
+      readers = makeReaders.get();
     }
     List<Sample> samples = new ArrayList<>();
     List<String> failures = new ArrayList<>();
