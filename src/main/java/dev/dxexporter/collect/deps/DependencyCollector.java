@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class DependencyCollector implements Collector {
   private final Path projectRoot;
   private final Set<Ecosystem> ecosystems;
   private final Map<Ecosystem, EcosystemReader> readers;
+  private final Semaphore reads;
   // Last good samples per ecosystem, so one failing ecosystem does not blank its series. Instance
   // state, guarded by `this`: the scheduler never runs one collector instance twice at once anyway.
   private final Map<Ecosystem, List<Sample>> lastGood = new EnumMap<>(Ecosystem.class);
@@ -52,11 +54,22 @@ public final class DependencyCollector implements Collector {
    * @param ecosystems the ecosystems to read; empty = detect from the root manifests on each run
    */
   public DependencyCollector(String project, Path projectRoot, Set<Ecosystem> ecosystems) {
+    this(project, projectRoot, ecosystems, new Semaphore(1));
+  }
+
+  /**
+   * @param reads shared by the collectors that may run at once: each format's largest accepted file
+   *     reads within 128 MiB, but four at once (the default concurrency) did not fit the chart's
+   *     256 MiB, so manifests are read one at a time (milliseconds for real projects)
+   */
+  public DependencyCollector(
+      String project, Path projectRoot, Set<Ecosystem> ecosystems, Semaphore reads) {
     this(
         project,
         projectRoot,
         ecosystems,
-        new BoundedFiles(BoundedFiles.DEFAULT_MAX_BYTES, projectRoot));
+        defaultReaders(new BoundedFiles(BoundedFiles.DEFAULT_MAX_BYTES, projectRoot)),
+        reads);
   }
 
   DependencyCollector(
@@ -69,6 +82,16 @@ public final class DependencyCollector implements Collector {
       Path projectRoot,
       Set<Ecosystem> ecosystems,
       Map<Ecosystem, EcosystemReader> readers) {
+    this(project, projectRoot, ecosystems, readers, new Semaphore(1));
+  }
+
+  private DependencyCollector(
+      String project,
+      Path projectRoot,
+      Set<Ecosystem> ecosystems,
+      Map<Ecosystem, EcosystemReader> readers,
+      Semaphore reads) {
+    this.reads = reads;
     this.project = project;
     this.projectRoot = projectRoot;
     this.ecosystems = ecosystems.isEmpty() ? Set.of() : EnumSet.copyOf(ecosystems);
@@ -106,7 +129,13 @@ public final class DependencyCollector implements Collector {
       }
       String label = ecosystem.label();
       try {
-        DependencyReport report = readers.get(ecosystem).read(projectRoot);
+        DependencyReport report;
+        reads.acquire();
+        try {
+          report = readers.get(ecosystem).read(projectRoot);
+        } finally {
+          reads.release();
+        }
         List<Sample> read = DependencySamples.of(project, report);
         lastGood.put(ecosystem, read);
         samples.addAll(read);

@@ -17,10 +17,11 @@ public final class CapFiles {
   private static final long MARGIN = 64L << 10;
 
   static final long LOCKFILE_CAP = 32L << 20; // BoundedFiles.DEFAULT_MAX_BYTES
-  static final long CARGO_TOML_CAP = 1L << 20; // TomlDocuments.MAX_PARSED_BYTES
+  static final long CARGO_TOML_CAP = 512L << 10; // TomlDocuments.MAX_PARSED_BYTES
   static final long PACKAGE_JSON_CAP = 4L << 20; // NpmPackage.MAX_BYTES
   static final long NPM_V1_CAP = 12L << 20; // NpmLockfile.MAX_TREE_BYTES
   static final long GO_MOD_CAP = 8L << 20; // GoModule.MAX_BYTES
+  static final long POM_CAP = 8L << 20; // MavenPom.MAX_BYTES
 
   private CapFiles() {}
 
@@ -70,7 +71,7 @@ public final class CapFiles {
       case "pom" ->
           fill(
               dir.resolve("pom.xml"),
-              LOCKFILE_CAP,
+              POM_CAP,
               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<project"
                   + " xmlns=\"http://maven.apache.org/POM/4.0.0\">\n  <modelVersion>4.0.0</modelVersion>\n"
                   + "  <groupId>org.example</groupId>\n  <artifactId>app</artifactId>\n"
