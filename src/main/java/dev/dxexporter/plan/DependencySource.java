@@ -28,6 +28,9 @@ public final class DependencySource
   static final String COLLECTOR = "dependencies";
   private static final Schedule ZERO_CONFIG = new Schedule.Every(Duration.ofMinutes(1));
 
+  /** One manifest read at a time across all projects: see {@link DependencyCollector}. */
+  private final java.util.concurrent.Semaphore reads = new java.util.concurrent.Semaphore(1);
+
   /** {@code global.dependencies}. */
   public record Defaults(Schedule schedule) {
     static final Defaults BUILT_IN = new Defaults(new Schedule.Every(Duration.ofMinutes(5)));
@@ -128,7 +131,8 @@ public final class DependencySource
             new CollectorId(project.name(), COLLECTOR),
             settings.schedule(),
             settings,
-            new DependencyCollector(project.name(), settings.root(), settings.ecosystems())));
+            new DependencyCollector(
+                project.name(), settings.root(), settings.ecosystems(), reads)));
   }
 
   @Override

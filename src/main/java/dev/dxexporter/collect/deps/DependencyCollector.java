@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,7 @@ public final class DependencyCollector implements Collector {
   // builds no JSON, TOML or XML parsers. Guarded by `this`, as collect() is.
   private final Supplier<Map<Ecosystem, EcosystemReader>> makeReaders;
   private Map<Ecosystem, EcosystemReader> readers;
+  private final Semaphore reads;
   // Last good samples per ecosystem, so one failing ecosystem does not blank its series. Instance
   // state, guarded by `this`: the scheduler never runs one collector instance twice at once anyway.
   private final Map<Ecosystem, List<Sample>> lastGood = new EnumMap<>(Ecosystem.class);
@@ -56,16 +58,27 @@ public final class DependencyCollector implements Collector {
    * @param ecosystems the ecosystems to read; empty = detect from the root manifests on each run
    */
   public DependencyCollector(String project, Path projectRoot, Set<Ecosystem> ecosystems) {
+    this(project, projectRoot, ecosystems, new Semaphore(1));
+  }
+
+  /**
+   * @param reads shared by the collectors that may run at once: each format's largest accepted file
+   *     reads within 128 MiB, but four at once (the default concurrency) did not fit the chart's
+   *     256 MiB, so manifests are read one at a time (milliseconds for real projects)
+   */
+  public DependencyCollector(
+      String project, Path projectRoot, Set<Ecosystem> ecosystems, Semaphore reads) {
     this(
         project,
         projectRoot,
         ecosystems,
-        new BoundedFiles(BoundedFiles.DEFAULT_MAX_BYTES, projectRoot));
+        () -> defaultReaders(new BoundedFiles(BoundedFiles.DEFAULT_MAX_BYTES, projectRoot)),
+        reads);
   }
 
   DependencyCollector(
       String project, Path projectRoot, Set<Ecosystem> ecosystems, BoundedFiles files) {
-    this(project, projectRoot, ecosystems, () -> defaultReaders(files));
+    this(project, projectRoot, ecosystems, () -> defaultReaders(files), new Semaphore(1));
   }
 
   DependencyCollector(
@@ -73,14 +86,16 @@ public final class DependencyCollector implements Collector {
       Path projectRoot,
       Set<Ecosystem> ecosystems,
       Map<Ecosystem, EcosystemReader> readers) {
-    this(project, projectRoot, ecosystems, () -> Map.copyOf(readers));
+    this(project, projectRoot, ecosystems, () -> Map.copyOf(readers), new Semaphore(1));
   }
 
   private DependencyCollector(
       String project,
       Path projectRoot,
       Set<Ecosystem> ecosystems,
-      Supplier<Map<Ecosystem, EcosystemReader>> makeReaders) {
+      Supplier<Map<Ecosystem, EcosystemReader>> makeReaders,
+      Semaphore reads) {
+    this.reads = reads;
     this.project = project;
     this.projectRoot = projectRoot;
     this.ecosystems = ecosystems.isEmpty() ? Set.of() : EnumSet.copyOf(ecosystems);
@@ -121,7 +136,13 @@ public final class DependencyCollector implements Collector {
       }
       String label = ecosystem.label();
       try {
-        DependencyReport report = readers.get(ecosystem).read(projectRoot);
+        DependencyReport report;
+        reads.acquire();
+        try {
+          report = readers.get(ecosystem).read(projectRoot);
+        } finally {
+          reads.release();
+        }
         List<Sample> read = DependencySamples.of(project, report);
         lastGood.put(ecosystem, read);
         samples.addAll(read);

@@ -18,11 +18,12 @@ public final class TomlDocuments {
   }
 
   /**
-   * The largest TOML file parsed whole: tomlj holds about 35 bytes of heap per byte of input
-   * (measured: a 4 MiB file did not parse in 128 MiB), so 1 MiB costs about 40 MiB at worst.
-   * Hand-written TOML (Cargo.toml, .cargo/config.toml) is a few KB; Cargo.lock is streamed.
+   * The largest TOML file parsed whole: tomlj holds up to about 136 bytes of heap per byte of input
+   * (a Cargo.toml of inline-table dependencies just under 1 MiB needed all of {@code -Xmx128m},
+   * {@code bench/parse-heap.sh}), so 512 KiB costs about 70 MiB at worst. Hand-written TOML
+   * (Cargo.toml, .cargo/config.toml) is a few KB; Cargo.lock is streamed.
    */
-  public static final long MAX_PARSED_BYTES = 1L << 20;
+  public static final long MAX_PARSED_BYTES = 512L << 10;
 
   /** The bounded reader of these documents (for a caller that streams instead). */
   public BoundedFiles files() {

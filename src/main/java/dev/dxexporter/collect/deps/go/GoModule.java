@@ -34,7 +34,21 @@ record GoModule(Path file, String modulePath, List<Requirement> requirements) {
           "tool",
           "ignore");
 
+  /**
+   * go.mod is a few KiB even in the largest monorepos; it is read whole and every requirement kept
+   * (about 10 bytes of heap per byte at worst), so the cap keeps a hostile one within the shipped
+   * heap: 32 MiB did not read in {@code -Xmx128m}, 8 MiB does ({@code bench/parse-heap.sh}).
+   */
+  static final long MAX_BYTES = 8L << 20;
+
   static GoModule read(Path file, BoundedFiles files) throws InputException {
+    try {
+      if (java.nio.file.Files.size(file) > MAX_BYTES) {
+        throw new InputException(file, "larger than " + MAX_BYTES + " bytes: not a go.mod");
+      }
+    } catch (java.io.IOException e) {
+      // readText names the problem (missing, unreadable)
+    }
     String text = files.readText(file);
     String[] lines = text.split("\r?\n", -1);
     String module = null;

@@ -45,7 +45,21 @@ record MavenPom(
   private static final String DEPENDENCY = "project/dependencies/dependency";
   private static final String MANAGED = "project/dependencyManagement/dependencies/dependency";
 
+  /**
+   * A pom.xml is a few KiB to a few hundred; it is read whole and every dependency kept (about 4
+   * bytes of heap per byte): 32 MiB needed all of {@code -Xmx128m} ({@code bench/parse-heap.sh}),
+   * so a hostile one is refused past 8 MiB.
+   */
+  static final long MAX_BYTES = 8L << 20;
+
   static MavenPom read(Path file, BoundedFiles files, SecureXml xmlInput) throws InputException {
+    try {
+      if (java.nio.file.Files.size(file) > MAX_BYTES) {
+        throw new InputException(file, "larger than " + MAX_BYTES + " bytes: not a pom.xml");
+      }
+    } catch (java.io.IOException e) {
+      // readBytes names the problem (missing, unreadable)
+    }
     byte[] bytes = files.readBytes(file);
     XMLStreamReader xml = null;
     try {

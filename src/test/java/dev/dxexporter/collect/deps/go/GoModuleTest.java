@@ -66,6 +66,21 @@ class GoModuleTest {
   }
 
   @Test
+  void aGoModAtItsCapIsReadAndOneByteMoreIsRefusedByName(@TempDir Path dir) throws Exception {
+    dev.dxexporter.collect.deps.CapFiles.write("go-mod", dir);
+    Path goMod = dir.resolve("go.mod");
+    assertThat(Files.size(goMod)).isLessThanOrEqualTo(GoModule.MAX_BYTES);
+    assertThat(reader.read(dir).packages()).hasSize(1);
+    try (var out = Files.newOutputStream(goMod, java.nio.file.StandardOpenOption.APPEND)) {
+      out.write(new byte[(int) (GoModule.MAX_BYTES - Files.size(goMod) + 1)]);
+    }
+    assertThatThrownBy(() -> reader.read(dir))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining(goMod.toString())
+        .hasMessageContaining("larger than 8388608 bytes");
+  }
+
+  @Test
   void unclosedBlockNamesFileAndLine(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("go.mod"), "module m\n\nrequire (\n\ta.b/c v1.0.0\n");
     assertThatThrownBy(() -> reader.read(dir))

@@ -146,4 +146,21 @@ class MavenDependencyReaderTest {
         .isInstanceOf(InputException.class)
         .hasMessageContaining("gone");
   }
+
+  @Test
+  void aPomAtItsCapIsReadAndOneByteMoreIsRefusedByName(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    dev.dxexporter.collect.deps.CapFiles.write("pom", dir);
+    Path pom = dir.resolve("pom.xml");
+    assertThat(Files.size(pom)).isLessThanOrEqualTo(MavenPom.MAX_BYTES);
+    MavenDependencyReader capped = new MavenDependencyReader(new BoundedFiles());
+    assertThat(capped.read(dir).packages()).hasSize(1);
+    try (var out = Files.newOutputStream(pom, java.nio.file.StandardOpenOption.APPEND)) {
+      out.write(new byte[(int) (MavenPom.MAX_BYTES - Files.size(pom) + 1)]);
+    }
+    assertThatThrownBy(() -> capped.read(dir))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining(pom.toString())
+        .hasMessageContaining("larger than 8388608 bytes");
+  }
 }
