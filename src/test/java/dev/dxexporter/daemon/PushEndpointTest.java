@@ -236,10 +236,11 @@ class PushEndpointTest {
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                metrics()
-                        .get(
-                            "dx_reports_refused_total{project=\"p\",source=\"tests\",via=\"push\"}")
-                    == 3.0);
+                Double.valueOf(3.0)
+                    .equals(
+                        metrics()
+                            .get(
+                                "dx_reports_refused_total{project=\"p\",source=\"tests\",via=\"push\"}")));
     assertThat(metrics())
         .containsEntry("dx_reports_refused_total{project=\"p\",source=\"tests\",via=\"push\"}", 3.0)
         .doesNotContainKey("dx_tests{project=\"p\",report=\"tests\",result=\"passed\"}");

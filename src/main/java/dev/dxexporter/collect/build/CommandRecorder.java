@@ -106,11 +106,18 @@ public final class CommandRecorder {
     ChildrenUsage before = ChildrenUsage.now();
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
-    Process process = new ProcessBuilder(command).inheritIO().start();
+    SignalForwarder signals = forwardSignals ? SignalForwarder.install() : SignalForwarder.none();
+    Process process;
+    try {
+      process = new ProcessBuilder(command).inheritIO().start();
+    } catch (IOException | RuntimeException e) {
+      signals.close();
+      throw e;
+    }
+    signals.attach(process);
     int exitCode;
     TreeUsage tree;
-    try (SignalForwarder signals =
-            forwardSignals ? SignalForwarder.to(process) : SignalForwarder.none();
+    try (signals;
         ProcessTreeSampler sampler =
             new ProcessTreeSampler(processes, process.pid(), process::isAlive, sampleInterval)
                 .start()) {

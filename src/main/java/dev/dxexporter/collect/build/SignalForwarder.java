@@ -24,21 +24,45 @@ final class SignalForwarder implements AutoCloseable {
   static final List<String> FORWARDED = List.of("INT", "TERM");
 
   private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+  // The command, once started; a signal that came before it is kept and sent on attach.
+  private Process child;
+  private Signal pending;
 
   private SignalForwarder() {}
 
-  /** Forwards SIGINT and SIGTERM to {@code child} until closed. */
-  static SignalForwarder to(Process child) {
+  /**
+   * Takes over SIGINT and SIGTERM until closed, before the command starts: a signal that arrives
+   * while it is being started is not lost (the JVM's default would exit and orphan the command),
+   * but sent to it by {@link #attach}.
+   */
+  static SignalForwarder install() {
     SignalForwarder forwarder = new SignalForwarder();
     for (String name : FORWARDED) {
       Signal signal = new Signal(name);
       try {
-        forwarder.previous.put(signal, Signal.handle(signal, s -> forward(child, s)));
+        forwarder.previous.put(signal, Signal.handle(signal, forwarder::received));
       } catch (IllegalArgumentException e) {
         // Reserved by the VM (-Xrs) or not known on this platform: left as it is.
       }
     }
     return forwarder;
+  }
+
+  /** The command to forward to from now on; a signal received before is sent to it now. */
+  synchronized void attach(Process started) {
+    child = started;
+    if (pending != null) {
+      forward(child, pending);
+      pending = null;
+    }
+  }
+
+  private synchronized void received(Signal signal) {
+    if (child == null) {
+      pending = signal;
+    } else {
+      forward(child, signal);
+    }
   }
 
   /** A forwarder that installs nothing (recordings inside a daemon or a test JVM). */
