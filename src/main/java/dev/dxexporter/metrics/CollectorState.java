@@ -65,6 +65,21 @@ public record CollectorState(
         Optional.empty());
   }
 
+  CollectorState withSamples(List<Sample> replaced) {
+    return new CollectorState(
+        id,
+        intervalSeconds,
+        replaced,
+        runs,
+        lastRunSucceeded,
+        lastDurationSeconds,
+        lastRun,
+        lastSuccess,
+        errors,
+        lastError,
+        nextRun);
+  }
+
   CollectorState withInterval(double seconds) {
     return new CollectorState(
         id,

@@ -166,6 +166,27 @@ public final class SnapshotRegistry {
   }
 
   /**
+   * Records a failed run of {@code owner} that replaces its samples (see {@code
+   * FailedRunException}); false (nothing recorded) when it is not current.
+   */
+  public synchronized boolean recordFailure(
+      CollectorId id,
+      Object owner,
+      String error,
+      List<Sample> samples,
+      double seconds,
+      Instant at) {
+    Entry e = current(id, owner);
+    if (e == null) {
+      return false;
+    }
+    CollectorState failed = e.state().failed(error, seconds, at).withSamples(samples);
+    entries.put(id, e.with(failed.promising(e.promise(), at)));
+    changed();
+    return true;
+  }
+
+  /**
    * Re-reads the runtime (JVM) metrics and re-renders. Called on its own schedule, never by a
    * scrape.
    */

@@ -1,6 +1,7 @@
 package dev.dxexporter.schedule;
 
 import dev.dxexporter.collect.Collector;
+import dev.dxexporter.collect.FailedRunException;
 import dev.dxexporter.metrics.CollectorId;
 import dev.dxexporter.metrics.Sample;
 import dev.dxexporter.metrics.SnapshotRegistry;
@@ -52,6 +53,14 @@ public final class CollectorRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       log.debug("collector {} cancelled", id);
+    } catch (FailedRunException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        log.debug("collector {} failed after it was cancelled: {}", id, describe(e));
+        return;
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      registry.recordFailure(id, owner, describe(e), e.samples(), seconds, clock.instant());
+      log.warn("collector {} failed: {}", id, describe(e));
     } catch (Exception | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
       // AssertionError: parsers such as tomlj assert on hostile input; OOM: a huge input may
       // exhaust

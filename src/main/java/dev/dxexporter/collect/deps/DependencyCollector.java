@@ -1,6 +1,7 @@
 package dev.dxexporter.collect.deps;
 
 import dev.dxexporter.collect.Collector;
+import dev.dxexporter.collect.FailedRunException;
 import dev.dxexporter.collect.deps.cargo.CargoDependencyReader;
 import dev.dxexporter.collect.deps.go.GoDependencyReader;
 import dev.dxexporter.collect.deps.manifest.DependencyReport;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Failures are per ecosystem: a malformed Cargo.toml does not hide the project's package.json.
  * An ecosystem that fails reports {@code dx_dependencies_read_success 0} and repeats the samples of
  * its last good read (so dashboards keep a value and the error is visible), and the failure is
- * logged with the file and line. {@link #collect()} throws only when no ecosystem could be read at
- * all: then the daemon keeps the last good samples and marks the whole collector failed.
+ * logged with the file and line. When no ecosystem could be read at all, {@link #collect()} throws
+ * a {@link FailedRunException} carrying those samples: the daemon marks the whole collector failed
+ * and still exports {@code dx_dependencies_read_success 0} for each ecosystem.
  */
 public final class DependencyCollector implements Collector {
   private static final Logger LOG = LoggerFactory.getLogger(DependencyCollector.class);
@@ -167,18 +169,13 @@ public final class DependencyCollector implements Collector {
       }
     }
     if (failures.size() == toRead.size()) {
-      throw new DependencyReadException(project, failures);
+      // Failed, yet the samples still say so per ecosystem: kept unchanged, a single-ecosystem
+      // project's read_success would stay at its last 1 and DxDependencyManifestUnreadable never
+      // fire.
+      throw new FailedRunException(
+          "project " + project + ": no dependencies could be read: " + String.join("; ", failures),
+          samples);
     }
     return List.copyOf(samples);
-  }
-
-  /** Thrown when no ecosystem of the project could be read; the message lists each failure. */
-  public static final class DependencyReadException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    DependencyReadException(String project, List<String> failures) {
-      super(
-          "project " + project + ": no dependencies could be read: " + String.join("; ", failures));
-    }
   }
 }

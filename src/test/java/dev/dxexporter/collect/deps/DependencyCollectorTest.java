@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dxexporter.collect.FailedRunException;
 import dev.dxexporter.collect.deps.manifest.Ecosystem;
+import dev.dxexporter.metrics.CollectorId;
+import dev.dxexporter.metrics.CollectorState;
 import dev.dxexporter.metrics.MetricFamily;
 import dev.dxexporter.metrics.Sample;
+import dev.dxexporter.metrics.SnapshotRegistry;
+import dev.dxexporter.schedule.CollectorRunner;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,11 +147,43 @@ class DependencyCollectorTest {
     Files.writeString(dir.resolve("package.json"), "{");
     DependencyCollector collector = new DependencyCollector("p", dir, Set.of());
     assertThatThrownBy(collector::collect)
-        .isInstanceOf(DependencyCollector.DependencyReadException.class)
+        .isInstanceOf(FailedRunException.class)
         .hasMessageContaining(dir.toAbsolutePath().resolve("Cargo.toml") + ":1:")
         .hasMessageContaining(dir.resolve("package.json") + ":1:2: not valid JSON")
         .hasMessageContaining("(opened at line 1, column 1)")
         .hasMessageNotContaining("REDACTED");
+  }
+
+  @Test
+  void aProjectWhoseOnlyManifestBreaksExportsReadSuccessZeroThoughTheRunFails(@TempDir Path dir)
+      throws Exception {
+    Path project = Files.createDirectory(dir.resolve("project"));
+    Files.copy(RESOURCES.resolve("go/module/go.mod"), project.resolve("go.mod"));
+    CollectorId id = new CollectorId("p", "dependencies");
+    SnapshotRegistry registry = new SnapshotRegistry(List.of(), MetricSnapshots::of);
+    registry.install(List.of(new SnapshotRegistry.Registration(id, 60, id)));
+    CollectorRunner runner =
+        new CollectorRunner(
+            id,
+            id,
+            new DependencyCollector("p", project, Set.of()),
+            registry,
+            Clock.fixed(Instant.ofEpochSecond(1_000), ZoneOffset.UTC));
+    runner.runOnce();
+    assertThat(value(registry.states().get(0).samples(), DependencyMetrics.READ_SUCCESS))
+        .contains(1.0);
+
+    Files.writeString(project.resolve("go.mod"), "module m\nrequire (\n");
+    runner.runOnce();
+
+    CollectorState state = registry.states().get(0);
+    assertThat(state.lastRunSucceeded()).isFalse();
+    assertThat(state.lastError().orElseThrow()).contains(project.resolve("go.mod").toString());
+    assertThat(value(state.samples(), DependencyMetrics.READ_SUCCESS, "ecosystem", "go"))
+        .contains(0.0);
+    JsonNode go = DepsFixtures.expected("go/go.expected.json");
+    assertThat(value(state.samples(), DependencyMetrics.DEPENDENCIES, "kind", "indirect"))
+        .contains((double) go.get("indirect").size());
   }
 
   @Test
