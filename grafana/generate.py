@@ -373,6 +373,8 @@ def exporter_health():
             [t(f"increase(dx_collector_errors_total{{{S}}}[1h])", "{{project}} {{collector}}")], "short")
     b.panel("timeseries", "Cache scan errors", "Entries that could not be read in the last scan.",
             [t(f"dx_cache_scan_errors{{{S}}}", "{{project}} {{cache}}")], "short")
+    b.panel("timeseries", "Cache scan complete", "1 when the last scan read every entry of the cache; 0: some could not be read, so its sizes are lower bounds (DxBuildCacheScanIncomplete).",
+            [t(f"dx_cache_scan_complete{{{S}}}", "{{project}} {{cache}}")], "bool", steps=[(1, "green")], base="red")
     b.panel("timeseries", "Dependency manifests read", "1 when the ecosystem's manifests parsed in the last run; 0 keeps the last good counts.",
             [t(f"dx_dependencies_read_success{{{S}}}", "{{project}} {{ecosystem}}")], "bool", steps=[(1, "green")], base="red")
     b.row("GitHub")

@@ -39,7 +39,7 @@ final class LandingPage {
           .append("</td><td>")
           .append(c.errors())
           .append("</td><td>")
-          .append(esc(c.lastError().orElse("")))
+          .append(esc(c.lastError().orElse(incomplete(c))))
           .append("</td></tr>\n");
     }
     return """
@@ -78,7 +78,8 @@ final class LandingPage {
 
   /**
    * A cache collector whose directory does not exist ran fine but measured nothing: "absent", not
-   * "ok" ({@code dx_cache_present} 0).
+   * "ok" ({@code dx_cache_present} 0); one whose scan could not read every entry is "incomplete"
+   * ({@code dx_cache_scan_complete} 0): its size is a lower bound.
    */
   private static String state(CollectorState c) {
     if (c.runs() == 0) {
@@ -87,14 +88,29 @@ final class LandingPage {
     if (!c.lastRunSucceeded()) {
       return "failing";
     }
-    boolean absent =
-        c.samples().stream()
-            .anyMatch(
-                s ->
-                    s.family().name().equals("dx_cache_present")
-                        && s instanceof dev.dxexporter.metrics.Sample.Scalar v
-                        && v.value() == 0);
-    return absent ? "absent" : "ok";
+    if (value(c, "dx_cache_present").orElse(1.0) == 0) {
+      return "absent";
+    }
+    return value(c, "dx_cache_scan_complete").orElse(1.0) == 0 ? "incomplete" : "ok";
+  }
+
+  /** What an incomplete scan means, in the column of the last error; empty otherwise. */
+  private static String incomplete(CollectorState c) {
+    if (!c.lastRunSucceeded() || value(c, "dx_cache_scan_complete").orElse(1.0) != 0) {
+      return "";
+    }
+    long errors = Math.round(value(c, "dx_cache_scan_errors").orElse(0.0));
+    return errors
+        + " entries could not be read (permissions?): the size is a lower bound; the log names"
+        + " them";
+  }
+
+  private static java.util.Optional<Double> value(CollectorState c, String family) {
+    return c.samples().stream()
+        .filter(s -> s.family().name().equals(family))
+        .filter(dev.dxexporter.metrics.Sample.Scalar.class::isInstance)
+        .map(s -> ((dev.dxexporter.metrics.Sample.Scalar) s).value())
+        .findFirst();
   }
 
   private static String sections(List<PageSection> sections) {

@@ -31,6 +31,7 @@ final class PageStyle {
       .badge.gate_failed { background: #fde0df; color: #8a1414; }
       .badge.no_data { background: #ececec; color: #424242; }
       tr.failing td { background: #fde0df; }
+      tr.incomplete td { background: #fff4ce; }
       tr.pending td, tr.absent td { color: #595959; }
       .spark { color: #0b57d0; vertical-align: middle; }
       @media (max-width: 40em) {

@@ -2,6 +2,7 @@ package dev.dxexporter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dxexporter.collect.cache.CacheMetrics;
 import dev.dxexporter.metrics.CollectorId;
 import dev.dxexporter.metrics.MetricFamily;
 import dev.dxexporter.metrics.Sample;
@@ -158,6 +159,24 @@ class ExporterHttpTest {
             "href=\"./metrics\"",
             "<td>demo</td><td>cache:target</td><td>failing</td><td>1m</td><td>2026-01-02T03:04:05Z</td>",
             "scan of /x exceeded &lt;1m&gt;");
+  }
+
+  @Test
+  void landingPageShowsACacheScanThatSkippedEntriesAsIncompleteWithALowerBound() throws Exception {
+    registry.recordSuccess(
+        id,
+        id,
+        List.of(
+            Sample.of(CacheMetrics.PRESENT, 1, "project", "demo", "cache", "target"),
+            Sample.of(CacheMetrics.SIZE_BYTES, 12288, "project", "demo", "cache", "target"),
+            Sample.of(CacheMetrics.SCAN_ERRORS, 3, "project", "demo", "cache", "target"),
+            Sample.of(CacheMetrics.SCAN_COMPLETE, 0, "project", "demo", "cache", "target")),
+        0.1,
+        Instant.parse("2026-01-02T03:04:05Z"));
+    assertThat(body(get("/")))
+        .contains(
+            "<tr class=\"incomplete\"><td>demo</td><td>cache:target</td><td>incomplete</td>",
+            "3 entries could not be read (permissions?): the size is a lower bound");
   }
 
   @Test

@@ -19,8 +19,8 @@ class CatalogueCoverageTest {
   /**
    * The metric catalogue of DESIGN.md (shared/DESIGN.md, "Metric catalogue") plus the lead's
    * additions (dx_cache_present, dx_collector_interval_seconds, the config reload pair) and what
-   * the collectors added (dx_dependencies_read_success). CI-side families are here before their
-   * collectors exist.
+   * the collectors added (dx_dependencies_read_success, dx_cache_scan_complete). CI-side families
+   * are here before their collectors exist.
    */
   static final List<String> CATALOGUE =
       List.of(
@@ -40,6 +40,7 @@ class CatalogueCoverageTest {
           "dx_cache_stale_bytes",
           "dx_cache_newest_file_timestamp_seconds",
           "dx_cache_scan_errors",
+          "dx_cache_scan_complete",
           "dx_cache_present",
           "dx_filesystem_avail_bytes",
           "dx_filesystem_size_bytes",

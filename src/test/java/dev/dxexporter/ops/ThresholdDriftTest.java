@@ -84,7 +84,8 @@ class ThresholdDriftTest {
           "DxCollectorFailing",
           "DxCollectionStale",
           "DxConfigReloadFailed",
-          "DxDependencyManifestUnreadable");
+          "DxDependencyManifestUnreadable",
+          "DxBuildCacheScanIncomplete");
 
   /**
    * The threshold lines a dashboard panel over an objective's metric must draw: every level of the

@@ -40,6 +40,12 @@ public final class CacheMetrics {
       MetricFamily.gauge(
           "dx_cache_scan_errors",
           "Entries of the build cache that could not be read in the last scan." + REFRESHED);
+  public static final MetricFamily SCAN_COMPLETE =
+      MetricFamily.gauge(
+          "dx_cache_scan_complete",
+          "1 when the last scan read every entry of the build cache; 0 when some could not be read"
+              + " (dx_cache_scan_errors): the sizes and counts are then lower bounds."
+              + REFRESHED);
   public static final MetricFamily PRESENT =
       MetricFamily.gauge(
           "dx_cache_present", "1 when the build cache directory exists, else 0." + REFRESHED);
@@ -61,6 +67,7 @@ public final class CacheMetrics {
           STALE_BYTES,
           NEWEST_FILE_TIMESTAMP_SECONDS,
           SCAN_ERRORS,
+          SCAN_COMPLETE,
           PRESENT,
           FILESYSTEM_AVAIL_BYTES,
           FILESYSTEM_SIZE_BYTES);

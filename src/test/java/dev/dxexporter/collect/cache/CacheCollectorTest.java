@@ -82,6 +82,7 @@ class CacheCollectorTest {
     assertThat(value(byName, "dx_cache_files")).isEqualTo(du.nonDirectories());
     assertThat(value(byName, "dx_cache_directories")).isEqualTo(du.directories());
     assertThat(value(byName, "dx_cache_scan_errors")).isZero();
+    assertThat(value(byName, "dx_cache_scan_complete")).isEqualTo(1);
     long stale = GnuDu.staleBytes(target, clock.instant().minus(STALE_AFTER));
     assertThat(stale).isPositive().isLessThan(du.allocatedBytes());
     assertThat(value(byName, "dx_cache_stale_bytes")).isEqualTo(stale);
