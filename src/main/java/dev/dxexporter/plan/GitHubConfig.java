@@ -83,7 +83,8 @@ final class GitHubConfig {
       Optional<String> repo = r.string("repo");
       List<String> workflows = strings(r, "workflows").orElse(List.of());
       Optional<String> branch = r.string("branch");
-      String defaultBranch = r.string("default_branch").orElse("main");
+      // Unset: the payloads' repository.default_branch decides, run by run.
+      Optional<String> defaultBranch = r.string("default_branch");
       r.rejectUnknownKeys();
       if (repo.isEmpty()) {
         reader.errors().at(r.node(), r.child("repo"), "required key is missing (owner/name)");
