@@ -314,6 +314,9 @@ def ci_performance():
     b.panel("timeseries", "Job breakdown", "Mean job duration over the last day, stacked per pipeline.",
             [t(f"project_pipeline_job:dx_ci_job_duration_seconds:mean_1d{{{S}}}", "{{pipeline}} {{ci_job}}")],
             "s", stack=True)
+    b.panel("timeseries", "Job queue time", "Mean time jobs waited for a runner (created to started), over the completed jobs kept in the store.",
+            [t(f"dx_ci_job_queue_seconds_sum{{{S}}} / dx_ci_job_queue_seconds_count{{{S}}}",
+               "{{project}} {{pipeline}} {{ci_job}}")], "s")
     b.panel("timeseries", "Cache restore time", "Mean duration of cache-restore steps over the last day.",
             [t(f'project_pipeline_step:dx_ci_step_duration_seconds:mean_1d{{step=~"(?i).*cache.*", {S}}}',
                "{{pipeline}} {{ci_job}} {{step}}")], "s")

@@ -6,6 +6,8 @@ import dev.dxexporter.config.yaml.YamlMapping;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -169,17 +171,31 @@ public final class SectionReader {
    */
   public Optional<Secret> secret(YamlMapping parent, String key) {
     Optional<Node> node = parent.get(key);
-    if (node.isEmpty()) {
-      return Optional.empty();
+    return node.isEmpty() ? Optional.empty() : secret(node.get(), parent.child(key));
+  }
+
+  /**
+   * A list of secret references, e.g. {@code [{env: A}, {file: b}]}; empty when absent; an invalid
+   * item is reported at its index and left out.
+   */
+  public List<Secret> secrets(YamlMapping parent, String key) {
+    List<Secret> out = new ArrayList<>();
+    List<Node> items = parent.sequence(key);
+    for (int i = 0; i < items.size(); i++) {
+      secret(items.get(i), parent.child(key) + "[" + i + "]").ifPresent(out::add);
     }
-    YamlMapping s = YamlMapping.of(node.get(), parent.child(key), errors);
+    return out;
+  }
+
+  private Optional<Secret> secret(Node node, String path) {
+    YamlMapping s = YamlMapping.of(node, path, errors);
     Optional<String> var = s.string("env");
     Optional<String> file = s.string("file");
     s.rejectUnknownKeys();
     if (var.isPresent() == file.isPresent()) {
       errors.at(
-          node.get(),
-          parent.child(key),
+          node,
+          path,
           "give exactly one of 'env: VARIABLE' or 'file: path' (secrets are never written inline)");
       return Optional.empty();
     }

@@ -31,7 +31,7 @@ final class GitHubConfig {
     GitHubSource.Defaults d =
         new GitHubSource.Defaults(
             reader.secret(g, "token"),
-            reader.secret(g, "webhook_secret"),
+            webhookSecrets(g, reader).orElse(List.of()),
             g.duration("poll_interval"),
             api(g, reader).orElse(API),
             g.duration("success_window").orElse(Duration.ofDays(7)),
@@ -48,11 +48,11 @@ final class GitHubConfig {
       reader.errors().at(m.node(), m.child("repositories"), "required key is missing");
     }
     Optional<Secret> token = reader.secret(m, "token").or(defaults::token);
-    Optional<Secret> secret = reader.secret(m, "webhook_secret").or(defaults::webhookSecret);
+    List<Secret> secrets = webhookSecrets(m, reader).orElse(defaults.webhookSecrets());
     Duration poll =
         m.duration("poll_interval")
             .or(defaults::pollInterval)
-            .orElse(secret.isPresent() ? POLL_WITH_WEBHOOKS : POLL_WITHOUT_WEBHOOKS);
+            .orElse(secrets.isEmpty() ? POLL_WITHOUT_WEBHOOKS : POLL_WITH_WEBHOOKS);
     CiSettings ci =
         new CiSettings(
             repos,
@@ -62,7 +62,7 @@ final class GitHubConfig {
             strings(m, "artifacts").orElse(List.of()));
     URI api = api(m, reader).orElse(defaults.apiUrl());
     m.rejectUnknownKeys();
-    if (token.isEmpty() && secret.isEmpty()) {
+    if (token.isEmpty() && secrets.isEmpty()) {
       reader
           .errors()
           .at(
@@ -72,7 +72,44 @@ final class GitHubConfig {
                   + " or under global.github");
       return Optional.empty();
     }
-    return Optional.of(new GitHubSource.GitHub(ci, token, secret, poll, api));
+    return Optional.of(new GitHubSource.GitHub(ci, token, secrets, poll, api));
+  }
+
+  /**
+   * {@code webhook_secret} (one) or {@code webhook_secrets} (several, while one is rotated): empty
+   * when neither key is there, so the global ones apply.
+   */
+  private static Optional<List<Secret>> webhookSecrets(YamlMapping m, SectionReader reader) {
+    boolean one = m.get("webhook_secret").isPresent();
+    boolean several = m.get("webhook_secrets").isPresent();
+    if (one && several) {
+      reader
+          .errors()
+          .at(
+              m.keyNode("webhook_secrets").orElse(m.node()),
+              m.child("webhook_secrets"),
+              "give webhook_secret (one) or webhook_secrets (a list), not both");
+      // Both are still read, so their own problems are reported and nothing else cascades.
+      List<Secret> all = new ArrayList<>(reader.secret(m, "webhook_secret").stream().toList());
+      all.addAll(reader.secrets(m, "webhook_secrets"));
+      return Optional.of(all);
+    }
+    if (one) {
+      return Optional.of(reader.secret(m, "webhook_secret").stream().toList());
+    }
+    if (!several) {
+      return Optional.empty();
+    }
+    List<Secret> secrets = reader.secrets(m, "webhook_secrets");
+    if (secrets.isEmpty() && m.sequence("webhook_secrets").isEmpty()) {
+      reader
+          .errors()
+          .at(
+              m.get("webhook_secrets").get(),
+              m.child("webhook_secrets"),
+              "give at least one secret, e.g. [{env: NEW_SECRET}, {env: OLD_SECRET}]");
+    }
+    return Optional.of(secrets);
   }
 
   private static List<CiSettings.Repository> repositories(YamlMapping m, SectionReader reader) {
@@ -83,7 +120,8 @@ final class GitHubConfig {
       Optional<String> repo = r.string("repo");
       List<String> workflows = strings(r, "workflows").orElse(List.of());
       Optional<String> branch = r.string("branch");
-      String defaultBranch = r.string("default_branch").orElse("main");
+      // Unset: the payloads' repository.default_branch decides, run by run.
+      Optional<String> defaultBranch = r.string("default_branch");
       r.rejectUnknownKeys();
       if (repo.isEmpty()) {
         reader.errors().at(r.node(), r.child("repo"), "required key is missing (owner/name)");

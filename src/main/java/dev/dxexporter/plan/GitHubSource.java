@@ -59,7 +59,7 @@ public final class GitHubSource implements Source<GitHubSource.Defaults, GitHubS
   /** {@code global.github}. */
   public record Defaults(
       Optional<Secret> token,
-      Optional<Secret> webhookSecret,
+      List<Secret> webhookSecrets,
       Optional<Duration> pollInterval,
       URI apiUrl,
       Duration successWindow,
@@ -67,20 +67,29 @@ public final class GitHubSource implements Source<GitHubSource.Defaults, GitHubS
     static final Defaults BUILT_IN =
         new Defaults(
             Optional.empty(),
-            Optional.empty(),
+            List.of(),
             Optional.empty(),
             GitHubConfig.API,
             Duration.ofDays(7),
             Duration.ofDays(14));
   }
 
-  /** One project's GitHub settings. */
+  /**
+   * One project's GitHub settings.
+   *
+   * @param webhookSecrets a delivery signed with any of them is accepted (several while one is
+   *     rotated); empty without webhooks
+   */
   public record GitHub(
       CiSettings ci,
       Optional<Secret> token,
-      Optional<Secret> webhookSecret,
+      List<Secret> webhookSecrets,
       Duration pollInterval,
-      URI apiUrl) {}
+      URI apiUrl) {
+    public GitHub {
+      webhookSecrets = List.copyOf(webhookSecrets);
+    }
+  }
 
   private final GitHubCounters counters = new GitHubCounters();
   private final Map<String, RequestBudget> budgets = new ConcurrentHashMap<>();
@@ -143,9 +152,12 @@ public final class GitHubSource implements Source<GitHubSource.Defaults, GitHubS
     ProjectConfig p = taking.get(0);
     GitHub g = p.settings(this).get();
     List<byte[]> secrets = new ArrayList<>();
-    g.webhookSecret()
-        .flatMap(s -> resolve(s, p.name()))
-        .ifPresent(s -> secrets.add(s.getBytes(StandardCharsets.UTF_8)));
+    // An unreadable secret is logged and left out: the others still verify deliveries.
+    for (Secret secret : g.webhookSecrets()) {
+      resolve(secret, p.name())
+          .filter(s -> !s.isEmpty())
+          .ifPresent(s -> secrets.add(s.getBytes(StandardCharsets.UTF_8)));
+    }
     return Optional.of(
         new CiTarget(
             p.name(),
@@ -235,7 +247,9 @@ public final class GitHubSource implements Source<GitHubSource.Defaults, GitHubS
   public String describe(GitHub settings) {
     return "repositories "
         + settings.ci().repositories().stream().map(r -> r.target().fullName()).toList()
-        + (settings.webhookSecret().isPresent() ? ", webhooks" : "")
+        + (settings.webhookSecrets().isEmpty()
+            ? ""
+            : ", webhooks (" + settings.webhookSecrets().size() + " secret(s))")
         + (settings.token().isPresent() ? ", polled every " + settings.pollInterval() : "");
   }
 }

@@ -96,6 +96,7 @@ class CatalogueCoverageTest {
           "dx_ci_last_run_duration_seconds",
           "dx_ci_last_run_timestamp_seconds",
           "dx_ci_job_duration_seconds",
+          "dx_ci_job_queue_seconds",
           "dx_ci_step_duration_seconds",
           "dx_ci_run_queue_seconds",
           "dx_ci_window_finished_runs",

@@ -30,6 +30,15 @@ final class GitHubJson {
    * @param repository used when the run has no {@code repository.full_name}
    */
   WorkflowRun run(JsonNode run, JsonNode workflow, String repository) throws InputException {
+    return run(run, workflow, repository, null);
+  }
+
+  /**
+   * @param defaultBranch used when the run's own {@code repository} has no {@code default_branch}
+   *     (a webhook names it in the payload's top-level {@code repository})
+   */
+  WorkflowRun run(JsonNode run, JsonNode workflow, String repository, String defaultBranch)
+      throws InputException {
     String name = text(run, "name");
     if (name == null || name.isEmpty()) {
       name = text(workflow, "name");
@@ -39,6 +48,7 @@ final class GitHubJson {
       path = text(workflow, "path");
     }
     String repo = text(run.path("repository"), "full_name");
+    String ownDefault = text(run.path("repository"), "default_branch");
     Integer attempt = integer(run, "run_attempt");
     return new WorkflowRun(
         requiredId(run, "id"),
@@ -55,7 +65,8 @@ final class GitHubJson {
         instant(run, "created_at"),
         instant(run, "run_started_at"),
         instant(run, "updated_at"),
-        text(run, "html_url"));
+        text(run, "html_url"),
+        ownDefault == null || ownDefault.isEmpty() ? defaultBranch : ownDefault);
   }
 
   WorkflowJob job(JsonNode job, String repository) throws InputException {

@@ -45,7 +45,11 @@ public final class WebhookParser {
       case "workflow_run":
         return new WebhookEvent.WorkflowRunEvent(
             fields.text(root, "action"),
-            fields.run(object(root, "workflow_run", source), root.path("workflow"), repo(root)));
+            fields.run(
+                object(root, "workflow_run", source),
+                root.path("workflow"),
+                repo(root),
+                fields.text(root.path("repository"), "default_branch")));
       default:
         return new WebhookEvent.WorkflowJobEvent(
             fields.text(root, "action"),

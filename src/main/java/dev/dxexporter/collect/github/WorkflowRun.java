@@ -18,6 +18,9 @@ import java.time.Instant;
  *     run endpoint keeps the first attempt's creation time
  * @param runStartedAt when this attempt started
  * @param updatedAt last change; the end of the attempt once it is completed
+ * @param defaultBranch the repository's default branch as the payload names it ({@code
+ *     repository.default_branch}), null when it does not (the REST API's run listing usually omits
+ *     it)
  */
 public record WorkflowRun(
     long id,
@@ -34,7 +37,8 @@ public record WorkflowRun(
     Instant createdAt,
     Instant runStartedAt,
     Instant updatedAt,
-    String htmlUrl) {
+    String htmlUrl,
+    String defaultBranch) {
 
   public boolean completed() {
     return "completed".equals(status);
@@ -56,6 +60,7 @@ public record WorkflowRun(
         created,
         started,
         updated,
-        htmlUrl);
+        htmlUrl,
+        defaultBranch);
   }
 }

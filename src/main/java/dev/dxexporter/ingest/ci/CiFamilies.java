@@ -53,6 +53,11 @@ final class CiFamilies {
           "dx_ci_job_duration_seconds",
           "Durations of the completed (not skipped) jobs kept in the store, by workflow and job"
               + " name (label ci_job).");
+  static final MetricFamily JOB_QUEUE =
+      MetricFamily.histogram(
+          "dx_ci_job_queue_seconds",
+          "Time the completed (not skipped) jobs kept in the store waited for a runner, from"
+              + " created_at to started_at, by workflow and job name (label ci_job).");
   static final MetricFamily STEP_DURATION =
       MetricFamily.histogram(
           "dx_ci_step_duration_seconds",

@@ -47,7 +47,7 @@ final class CiRecords {
         Math.max(1, r.runAttempt()),
         pipeline(r.workflowName()),
         r.headBranch(),
-        branchClass(r.headBranch(), repo),
+        branchClass(r.headBranch(), repo.defaultBranch(r.defaultBranch())),
         r.status() == null ? "unknown" : r.status(),
         r.conclusion(),
         r.createdAt(),
@@ -85,8 +85,8 @@ final class CiRecords {
         steps);
   }
 
-  static String branchClass(String branch, CiSettings.Repository repo) {
-    return branch != null && branch.equals(repo.defaultBranch()) ? "default" : "other";
+  static String branchClass(String branch, String defaultBranch) {
+    return branch != null && branch.equals(defaultBranch) ? "default" : "other";
   }
 
   private static String pipeline(String name) {

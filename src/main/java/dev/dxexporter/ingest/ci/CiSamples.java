@@ -169,6 +169,7 @@ final class CiSamples {
 
   private void jobs(List<CiJob> jobs) {
     Map<List<String>, HistogramData.Builder> byJob = new LinkedHashMap<>();
+    Map<List<String>, HistogramData.Builder> byQueue = new LinkedHashMap<>();
     Map<List<String>, HistogramData.Builder> bySteps = new LinkedHashMap<>();
     Map<List<String>, Instant> newest = new HashMap<>();
     for (CiJob j : jobs) {
@@ -179,6 +180,10 @@ final class CiSamples {
       List<String> key = List.of(j.pipeline(), j.name());
       newest.merge(key, j.completedAt(), (a, b) -> a.isAfter(b) ? a : b);
       byJob.computeIfAbsent(key, k -> HistogramData.buckets(RUN_BOUNDS)).observe(ran);
+      Double queued = seconds(j.createdAt(), j.startedAt());
+      if (queued != null) {
+        byQueue.computeIfAbsent(key, k -> HistogramData.buckets(QUEUE_BOUNDS)).observe(queued);
+      }
       for (CiStep s : j.steps()) {
         Double took = seconds(s.startedAt(), s.completedAt());
         if (took == null
@@ -191,21 +196,8 @@ final class CiSamples {
         bySteps.computeIfAbsent(stepKey, k -> HistogramData.buckets(STEP_BOUNDS)).observe(took);
       }
     }
-    byJob.forEach(
-        (k, h) -> {
-          if (!newest.get(k).isBefore(fresh)) {
-            out.add(
-                Sample.histogram(
-                    JOB_DURATION,
-                    h.build(),
-                    "project",
-                    project,
-                    "pipeline",
-                    k.get(0),
-                    "ci_job",
-                    k.get(1)));
-          }
-        });
+    jobHistograms(JOB_DURATION, byJob, newest);
+    jobHistograms(JOB_QUEUE, byQueue, newest);
     bySteps.forEach(
         (k, h) -> {
           if (!newest.get(k).isBefore(fresh)) {
@@ -221,6 +213,27 @@ final class CiSamples {
                     k.get(1),
                     "step",
                     k.get(2)));
+          }
+        });
+  }
+
+  private void jobHistograms(
+      MetricFamily family,
+      Map<List<String>, HistogramData.Builder> byJob,
+      Map<List<String>, Instant> newest) {
+    byJob.forEach(
+        (k, h) -> {
+          if (!newest.get(k).isBefore(fresh)) {
+            out.add(
+                Sample.histogram(
+                    family,
+                    h.build(),
+                    "project",
+                    project,
+                    "pipeline",
+                    k.get(0),
+                    "ci_job",
+                    k.get(1)));
           }
         });
   }

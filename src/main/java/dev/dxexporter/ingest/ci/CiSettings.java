@@ -32,12 +32,28 @@ public record CiSettings(
     artifacts = List.copyOf(artifacts);
   }
 
+  /** The default branch when neither the config nor the payload names one. */
+  public static final String FALLBACK_DEFAULT_BRANCH = "main";
+
   /**
    * One repository.
    *
-   * @param defaultBranch runs of this branch are {@code branch="default"}, all others {@code other}
+   * @param defaultBranch the configured default branch: runs of it are {@code branch="default"},
+   *     all others {@code other}; empty to take the payload's {@code repository.default_branch}
    */
-  public record Repository(RepositoryTarget target, String defaultBranch) {}
+  public record Repository(RepositoryTarget target, java.util.Optional<String> defaultBranch) {
+    /**
+     * The configured default branch, else the payload's, else {@link #FALLBACK_DEFAULT_BRANCH}.
+     *
+     * @param fromPayload {@code repository.default_branch} of the payload, or null
+     */
+    public String defaultBranch(String fromPayload) {
+      if (defaultBranch.isPresent()) {
+        return defaultBranch.get();
+      }
+      return fromPayload == null || fromPayload.isEmpty() ? FALLBACK_DEFAULT_BRANCH : fromPayload;
+    }
+  }
 
   /** The configured repository of this {@code owner/name} (case-insensitive, as GitHub's). */
   public java.util.Optional<Repository> repository(String fullName) {

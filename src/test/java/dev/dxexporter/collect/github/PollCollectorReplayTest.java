@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,9 @@ class PollCollectorReplayTest {
     store = SqliteStore.open(tmp.resolve("data"), StoreSettings.defaults());
     CiSettings settings =
         new CiSettings(
-            List.of(new CiSettings.Repository(RepositoryTarget.of(REPO, List.of(), null), "main")),
+            List.of(
+                new CiSettings.Repository(
+                    RepositoryTarget.of(REPO, List.of(), null), Optional.of("main"))),
             Duration.ofDays(7),
             Duration.ofDays(14),
             CiSettings.DEFAULT_STEPS,

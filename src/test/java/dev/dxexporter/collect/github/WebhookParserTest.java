@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each payload example parsed, field by field against the JSON read as a plain tree. */
 class WebhookParserTest {
   private static final Path SOURCE = Path.of("test-delivery");
+  private static final String PAYLOADS_RUN = GitHubFixtures.PAYLOADS + "workflow_run/";
   private final WebhookParser parser = new WebhookParser();
 
   static List<String> runPayloads() {
@@ -52,6 +53,29 @@ class WebhookParserTest {
     assertThat(parsed.runStartedAt()).isEqualTo(instant(run, "run_started_at"));
     assertThat(parsed.updatedAt()).isEqualTo(instant(run, "updated_at"));
     assertThat(parsed.htmlUrl()).isEqualTo(run.path("html_url").asText());
+    // The run's own repository object is the short form; the payload's names the default branch.
+    assertThat(parsed.defaultBranch())
+        .isNotNull()
+        .isEqualTo(json.path("repository").path("default_branch").asText());
+  }
+
+  @Test
+  void polledRunTakesItsOwnRepositorysDefaultBranch() throws Exception {
+    JsonNode payload =
+        GitHubFixtures.tree(GitHubFixtures.bytes(PAYLOADS_RUN + "completed.payload.json"));
+    // A run object whose repository is the full form, as the REST API may send it.
+    var run = (com.fasterxml.jackson.databind.node.ObjectNode) payload.path("workflow_run");
+    run.set("repository", payload.path("repository"));
+    GitHubJson fields = new GitHubJson(SOURCE);
+    assertThat(fields.run(run, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), null))
+        .extracting(WorkflowRun::defaultBranch)
+        .isEqualTo(payload.path("repository").path("default_branch").asText());
+    run.remove("repository");
+    assertThat(
+            fields
+                .run(run, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), "o/r")
+                .defaultBranch())
+        .isNull();
   }
 
   @ParameterizedTest
