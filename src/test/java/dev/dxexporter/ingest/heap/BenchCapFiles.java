@@ -1,22 +1,33 @@
 package dev.dxexporter.ingest.heap;
 
+import dev.dxexporter.collect.bench.ActionBenchmarkReaders;
+import dev.dxexporter.collect.bench.CriterionDirectoryReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The largest benchmark results the daemon accepts, each just under the 64 MiB report cap ({@code
- * BenchmarkSource.Defaults.BUILT_IN}): many benchmarks, every name distinct, shaped like the tools'
- * own output (github-action-benchmark's fixtures, criterion 0.5 files).
+ * The largest benchmark results the daemon accepts, each just under its cap (JSON output files
+ * {@link ActionBenchmarkReaders#DEFAULT_MAX_BYTES}, console output {@link
+ * ActionBenchmarkReaders#MAX_CONSOLE_BYTES}, a criterion file {@link
+ * CriterionDirectoryReader#DEFAULT_MAX_BYTES}): many benchmarks, every name distinct, shaped like
+ * the tools' own output (github-action-benchmark's fixtures, criterion 0.5 files).
  */
 final class BenchCapFiles {
-  static final long REPORT_CAP = 64L << 20;
+  static final long REPORT_CAP = ActionBenchmarkReaders.DEFAULT_MAX_BYTES;
 
   private BenchCapFiles() {}
 
   /** Writes {@code format}'s results under {@code dir}; returns the size of the largest file. */
   static long write(String format, Path dir, long asked) throws IOException {
-    long bytes = CapWriter.underCap(REPORT_CAP, asked);
+    long bytes =
+        CapWriter.underCap(
+            switch (format) {
+              case "go" -> ActionBenchmarkReaders.MAX_CONSOLE_BYTES;
+              case "criterion-sample" -> CriterionDirectoryReader.DEFAULT_MAX_BYTES;
+              default -> REPORT_CAP;
+            },
+            asked);
     return switch (format) {
       case "jmh" -> CapWriter.fill(dir.resolve("bench/out"), bytes, "[", "]", BenchCapFiles::jmh);
       case "pytest" ->

@@ -1,5 +1,6 @@
 package dev.dxexporter.ingest.heap;
 
+import dev.dxexporter.collect.build.CargoTimingsReader;
 import dev.dxexporter.collect.coverage.bench.CoverageReadBenchmark;
 import dev.dxexporter.collect.tests.LargeReport;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 final class ReportCapFiles {
   static final long JUNIT_CAP = 1L << 30; // TestReportSource.Defaults.BUILT_IN
   static final long COVERAGE_CAP = 512L << 20; // CoverageSource.Defaults.BUILT_IN
-  static final long TIMINGS_CAP = 32L << 20; // CargoTimingsReader: BoundedFiles.DEFAULT_MAX_BYTES
+  static final long TIMINGS_CAP = CargoTimingsReader.MAX_BYTES;
 
   /** The generators below stop after the target, by up to one suite or source file. */
   private static final long WHOLE_RECORD = 128L << 10;
