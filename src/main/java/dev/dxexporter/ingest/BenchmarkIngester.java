@@ -52,7 +52,8 @@ public final class BenchmarkIngester {
       return new Ingested(SaveOutcome.DUPLICATE, 0, List.of());
     }
     CriterionReport tree =
-        new CriterionDirectoryReader(new BoundedFiles(Math.min(maxBytes, Integer.MAX_VALUE)))
+        new CriterionDirectoryReader(
+                new BoundedFiles(Math.min(maxBytes, CriterionDirectoryReader.DEFAULT_MAX_BYTES)))
             .readTree(criterionDir);
     if (tree.benchmarks().isEmpty()) {
       if (!tree.errors().isEmpty()) {

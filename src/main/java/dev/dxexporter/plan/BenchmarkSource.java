@@ -1,5 +1,6 @@
 package dev.dxexporter.plan;
 
+import dev.dxexporter.collect.bench.ActionBenchmarkReaders;
 import dev.dxexporter.collect.bench.BenchmarkDiscovery;
 import dev.dxexporter.collect.bench.BenchmarkFormat;
 import dev.dxexporter.config.Detection;
@@ -35,7 +36,9 @@ public final class BenchmarkSource
   public record Defaults(Schedule schedule, long maxReportBytes, RegressionSettings regression) {
     static final Defaults BUILT_IN =
         new Defaults(
-            new Schedule.Every(Duration.ofMinutes(1)), 64L << 20, RegressionSettings.DEFAULT);
+            new Schedule.Every(Duration.ofMinutes(1)),
+            ActionBenchmarkReaders.DEFAULT_MAX_BYTES,
+            RegressionSettings.DEFAULT);
   }
 
   /** One project's benchmark reports; {@code discover}: the zero-config places too. */

@@ -17,6 +17,20 @@ import java.util.List;
  * github-action-benchmark. Thread-safe.
  */
 public final class ActionBenchmarkReaders {
+  /**
+   * The default largest output file. JSON outputs are one Jackson tree plus the results, about 12
+   * bytes of heap per byte (bench/parse-heap-reports.sh): 8 MiB reads in 96 MiB, while 64 MiB did
+   * not read in 512 MiB.
+   */
+  public static final long DEFAULT_MAX_BYTES = 8L << 20;
+
+  /**
+   * The largest console output (cargo, go, Catch2, benchmark.js, Luau), whatever the file limit:
+   * there every line of some 80 bytes is a benchmark of its own, about 50 bytes of heap per byte,
+   * so 2 MiB (some 25,000 benchmarks) reads in 96 MiB and 4 MiB did not read in 128 MiB.
+   */
+  public static final long MAX_CONSOLE_BYTES = 2L << 20;
+
   private final BoundedFiles files;
   private final JsonDocuments json;
 
@@ -26,7 +40,7 @@ public final class ActionBenchmarkReaders {
   }
 
   public ActionBenchmarkReaders() {
-    this(new BoundedFiles());
+    this(new BoundedFiles(DEFAULT_MAX_BYTES));
   }
 
   /** The file's results, its format detected from the content. */
@@ -64,6 +78,14 @@ public final class ActionBenchmarkReaders {
                           name,
                           "not a benchmark output format this reader knows; custom JSON must be"
                               + " named customBiggerIsBetter or customSmallerIsBetter"));
+    }
+    if (f.isConsoleOutput() && content.length > MAX_CONSOLE_BYTES) {
+      throw new InputException(
+          name,
+          f.toolName()
+              + " console output is larger than the limit of "
+              + MAX_CONSOLE_BYTES
+              + " bytes (one benchmark a line: its results would not fit the heap)");
     }
     List<BenchmarkResult> results =
         switch (f) {

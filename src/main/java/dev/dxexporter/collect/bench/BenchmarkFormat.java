@@ -54,6 +54,11 @@ public enum BenchmarkFormat {
     this.toolName = toolName;
   }
 
+  /** Whether the output is console text, one line (or a few) per benchmark, rather than JSON. */
+  public boolean isConsoleOutput() {
+    return this == CARGO || this == GO || this == CATCH2 || this == BENCHMARK_JS || this == LUAU;
+  }
+
   /** github-action-benchmark's name of the tool ({@code tool:} input), e.g. {@code googlecpp}. */
   public String toolName() {
     return toolName;

@@ -28,8 +28,12 @@ import java.util.TreeMap;
  * is a located {@link InputException}. Thread-safe.
  */
 public final class CriterionDirectoryReader {
-  /** A criterion run directory holds a few KB per file; 8 MiB is ~200,000 samples. */
-  public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
+  /**
+   * A criterion run directory holds a few KB per file; 2 MiB is ~50,000 samples (criterion takes
+   * 100 by default). Each file is one Jackson tree, about 16 bytes of heap per byte
+   * (bench/parse-heap-reports.sh), so 2 MiB reads in 32 MiB where 8 MiB would need 128 MiB.
+   */
+  public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024;
 
   private static final Set<String> NOT_BASELINES = Set.of("new", "change", "report");
 

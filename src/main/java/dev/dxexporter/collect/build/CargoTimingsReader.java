@@ -29,6 +29,14 @@ import java.util.regex.Pattern;
  * are negative or longer than a week. Thread-safe.
  */
 public final class CargoTimingsReader {
+  /**
+   * The largest report read. The page is held as text while its JSON is parsed, about 6 bytes of
+   * heap per byte of file (bench/parse-heap-reports.sh): 8 MiB (cargo writes about 0.5 KiB per
+   * unit, so some 15,000 units) reads in 48 MiB, while 32 MiB needed 192 MiB, more than the chart's
+   * heap.
+   */
+  public static final long MAX_BYTES = 8L << 20;
+
   private static final Pattern UNIT_DATA =
       Pattern.compile("\\b(?:const|let|var)\\s+UNIT_DATA\\s*=\\s*");
 
@@ -36,7 +44,7 @@ public final class CargoTimingsReader {
   private final ObjectMapper mapper;
 
   public CargoTimingsReader() {
-    this(new BoundedFiles());
+    this(new BoundedFiles(MAX_BYTES));
   }
 
   public CargoTimingsReader(BoundedFiles files) {

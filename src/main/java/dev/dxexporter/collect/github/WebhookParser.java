@@ -8,8 +8,13 @@ import java.nio.file.Path;
 
 /** Turns a verified webhook body into a {@link WebhookEvent}. */
 public final class WebhookParser {
-  /** GitHub caps webhook payloads at 25 MB. */
-  public static final long MAX_PAYLOAD_BYTES = 25L * 1024 * 1024;
+  /**
+   * The largest body parsed. GitHub sends up to 25 MB, but a payload is one Jackson tree, about 8
+   * bytes of heap per byte (bench/parse-heap-reports.sh): 25 MiB needed 192 MiB, more than half the
+   * chart's heap, while 8 MiB fits in 64 MiB; real workflow_run and workflow_job payloads are tens
+   * of KiB. A larger one is answered 413 and counted as malformed (the poller still sees the run).
+   */
+  public static final long MAX_PAYLOAD_BYTES = 8L << 20;
 
   private final JsonDocuments json;
 

@@ -88,6 +88,32 @@ class BadInputTest {
   }
 
   @Test
+  void consoleOutputOverItsCapIsRefusedNamingTheFileAndTheLimitWhileOneAtTheCapReads()
+      throws Exception {
+    String line = "BenchmarkFib10-8   \t 5000000\t       325 ns/op\n";
+    int lines = (int) (ActionBenchmarkReaders.MAX_CONSOLE_BYTES / line.length());
+    String atCap = line.repeat(lines);
+    assertThat(readers.parse(atCap.getBytes(StandardCharsets.UTF_8), Path.of("go.txt"), null))
+        .singleElement() // one benchmark run -count times
+        .satisfies(r -> assertThat(r.samples().originalCount()).isEqualTo(lines));
+    InputException e = parse(atCap + line.repeat(lines / 10 + 1), BenchmarkFormat.GO);
+    assertThat(e.file()).isEqualTo(Path.of("bench.out"));
+    assertThat(e.problem())
+        .isEqualTo(
+            "go console output is larger than the limit of 2097152 bytes (one benchmark a line:"
+                + " its results would not fit the heap)");
+  }
+
+  @Test
+  void aJsonOutputOverTheDefaultLimitIsRefusedNamingTheFile() throws Exception {
+    Path huge = tmp.resolve("huge.json");
+    Files.writeString(huge, "[" + " ".repeat((int) ActionBenchmarkReaders.DEFAULT_MAX_BYTES) + "]");
+    assertThatThrownBy(() -> readers.read(huge, BenchmarkFormat.JMH))
+        .isInstanceOf(InputException.class)
+        .hasMessage(huge + ": file is larger than the limit of 8388608 bytes");
+  }
+
+  @Test
   void hugeSampleFileIsRefusedByTheCap() throws Exception {
     Path root = tree();
     Path sample = root.resolve(MOKA).resolve("new/sample.json");

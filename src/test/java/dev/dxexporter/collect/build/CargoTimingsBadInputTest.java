@@ -1,5 +1,6 @@
 package dev.dxexporter.collect.build;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -129,5 +130,26 @@ class CargoTimingsBadInputTest {
     assertThat(empty.units()).isEmpty();
     assertThat(empty.totalSeconds()).isZero();
     assertThat(empty.totalUnits()).isEmpty();
+  }
+
+  @Test
+  void aReportOverTheHeapFittingCapIsRefusedNamingTheFileWhileOneAtTheCapReads() throws Exception {
+    String html = BuildFixtures.text(FIXTURE);
+    int at = html.indexOf("</body>");
+    Path atCap = tmp.resolve("at-cap.html");
+    Files.writeString(
+        atCap,
+        html.substring(0, at)
+            + "<!--"
+            + "x".repeat((int) CargoTimingsReader.MAX_BYTES - html.getBytes(UTF_8).length - 7)
+            + "-->"
+            + html.substring(at));
+    assertThat(Files.size(atCap)).isEqualTo(CargoTimingsReader.MAX_BYTES);
+    assertThat(reader.read(atCap).units()).isNotEmpty();
+
+    Path over = tmp.resolve("over.html");
+    Files.writeString(over, Files.readString(atCap) + "\n");
+    InputException e = failure(over);
+    assertThat(e.problem()).isEqualTo("file is larger than the limit of 8388608 bytes");
   }
 }

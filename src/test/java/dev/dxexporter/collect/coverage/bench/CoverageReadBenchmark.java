@@ -86,7 +86,7 @@ public class CoverageReadBenchmark {
     }
   }
 
-  static void writeLcov(Path file, long bytes) throws IOException {
+  public static void writeLcov(Path file, long bytes) throws IOException {
     SplittableRandom random = new SplittableRandom(42);
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (int f = 0; Files.size(file) < bytes; f++) {
@@ -148,7 +148,7 @@ public class CoverageReadBenchmark {
     }
   }
 
-  static void writeCobertura(Path file, long bytes) throws IOException {
+  public static void writeCobertura(Path file, long bytes) throws IOException {
     SplittableRandom random = new SplittableRandom(7);
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write(
