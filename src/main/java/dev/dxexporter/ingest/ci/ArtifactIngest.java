@@ -62,7 +62,8 @@ public final class ArtifactIngest {
   }
 
   /** Fetches and ingests the artifacts of a few finished runs; stops at an API problem. */
-  void fetch(String project, CiSettings.Repository repo, CiStore ci) throws InterruptedException {
+  public void fetch(String project, CiSettings.Repository repo, CiStore ci)
+      throws InterruptedException {
     for (CiRun run : ci.awaitingArtifacts(project, repo.target().fullName(), RUNS_PER_POLL)) {
       Path dir;
       try {
@@ -159,7 +160,7 @@ public final class ArtifactIngest {
         name,
         source.equals(COVERAGE) ? "auto" : "junit",
         run.branch(),
-        null,
+        run.headSha(), // pairs the reports of runs of one commit for flaky detection
         run.runId() + "-" + run.runAttempt(),
         clock.instant());
   }

@@ -49,6 +49,7 @@ class PollCollectorReplayTest {
   private ClientHarness h;
   private Store store;
   private GitHubPollCollector collector;
+  private final Map<Long, String> headShas = new java.util.HashMap<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -116,6 +117,8 @@ class PollCollectorReplayTest {
     List<CiRun> stored = store.ci().repositoryRuns("p", REPO, 100);
     assertThat(stored).extracting(CiRun::runId).containsExactlyInAnyOrderElementsOf(runIds);
     assertThat(stored).allSatisfy(r -> assertThat(r.finished()).isTrue());
+    assertThat(stored)
+        .allSatisfy(r -> assertThat(r.headSha()).isNotEmpty().isEqualTo(headShas.get(r.runId())));
     for (CiRun r : stored) {
       assertThat(store.ci().attemptJobs("p", REPO, r.runId(), r.runAttempt()))
           .hasSize(5)
@@ -155,6 +158,7 @@ class PollCollectorReplayTest {
     assertThat(runs).hasSize(5);
     List<Long> ids = new ArrayList<>();
     runs.forEach(r -> ids.add(r.path("id").asLong()));
+    runs.forEach(r -> headShas.put(r.path("id").asLong(), r.path("head_sha").asText()));
     ObjectNode page1 = page(runs, 0, 3);
     ObjectNode page2 = page(runs, 3, 5);
     h.server.on(
