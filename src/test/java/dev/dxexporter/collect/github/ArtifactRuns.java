@@ -1,9 +1,12 @@
 package dev.dxexporter.collect.github;
 
+import dev.dxexporter.collect.bench.Regression;
 import dev.dxexporter.collect.github.ReplayServer.Reply;
+import dev.dxexporter.ingest.BenchmarkIngester;
 import dev.dxexporter.ingest.CoverageIngester;
 import dev.dxexporter.ingest.TestIngester;
 import dev.dxexporter.ingest.ci.ArtifactIngest;
+import dev.dxexporter.ingest.ci.ArtifactReaders;
 import dev.dxexporter.ingest.ci.CiSettings;
 import dev.dxexporter.store.CiBatch;
 import dev.dxexporter.store.CiRun;
@@ -90,8 +93,10 @@ final class ArtifactRuns implements AutoCloseable {
   void ingest(List<String> patterns) throws InterruptedException {
     new ArtifactIngest(
             () -> new ArtifactFetcher(h.client, new ArtifactFilter(patterns), ZipLimits.defaults()),
-            new TestIngester(1 << 24),
-            new CoverageIngester(1 << 24),
+            new ArtifactReaders(
+                new TestIngester(1 << 24),
+                new CoverageIngester(1 << 24),
+                new BenchmarkIngester(1 << 24, new Regression())),
             () -> store,
             h.clock)
         .fetch("p", repository, store.ci());

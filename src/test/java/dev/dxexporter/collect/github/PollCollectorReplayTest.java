@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxexporter.collect.bench.Regression;
+import dev.dxexporter.ingest.BenchmarkIngester;
 import dev.dxexporter.ingest.CoverageIngester;
 import dev.dxexporter.ingest.TestIngester;
 import dev.dxexporter.ingest.ci.ArtifactIngest;
+import dev.dxexporter.ingest.ci.ArtifactReaders;
 import dev.dxexporter.ingest.ci.CiSettings;
 import dev.dxexporter.ingest.ci.GitHubCounters;
 import dev.dxexporter.ingest.ci.GitHubPollCollector;
@@ -73,8 +76,10 @@ class PollCollectorReplayTest {
             () -> poller,
             new ArtifactIngest(
                 () -> null,
-                new TestIngester(1 << 20),
-                new CoverageIngester(1 << 20),
+                new ArtifactReaders(
+                    new TestIngester(1 << 20),
+                    new CoverageIngester(1 << 20),
+                    new BenchmarkIngester(1 << 20, new Regression())),
                 () -> store,
                 h.clock),
             () -> store,
