@@ -1,5 +1,6 @@
 package dev.dxexporter.plan;
 
+import dev.dxexporter.collect.bench.Regression;
 import dev.dxexporter.collect.github.ArtifactFetcher;
 import dev.dxexporter.collect.github.ArtifactFilter;
 import dev.dxexporter.collect.github.ClientSettings;
@@ -17,9 +18,11 @@ import dev.dxexporter.config.SectionReader;
 import dev.dxexporter.config.yaml.YamlMapping;
 import dev.dxexporter.http.Authentication;
 import dev.dxexporter.http.Route;
+import dev.dxexporter.ingest.BenchmarkIngester;
 import dev.dxexporter.ingest.CoverageIngester;
 import dev.dxexporter.ingest.TestIngester;
 import dev.dxexporter.ingest.ci.ArtifactIngest;
+import dev.dxexporter.ingest.ci.ArtifactReaders;
 import dev.dxexporter.ingest.ci.CiCollector;
 import dev.dxexporter.ingest.ci.CiSettings;
 import dev.dxexporter.ingest.ci.CiTarget;
@@ -206,8 +209,10 @@ public final class GitHubSource implements Source<GitHubSource.Defaults, GitHubS
                               client(key, project.name(), settings, context),
                               new ArtifactFilter(settings.ci().artifacts()),
                               ZipLimits.defaults()),
-                      new TestIngester(256L << 20),
-                      new CoverageIngester(256L << 20),
+                      new ArtifactReaders(
+                          new TestIngester(256L << 20),
+                          new CoverageIngester(256L << 20),
+                          new BenchmarkIngester(64L << 20, new Regression())),
                       context::store,
                       context.clock()),
                   context::store,

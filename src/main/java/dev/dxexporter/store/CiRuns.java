@@ -13,7 +13,8 @@ import java.util.List;
 final class CiRuns {
   private static final String COLUMNS =
       "project, repository, run_id, run_attempt, pipeline, branch, branch_class, status,"
-          + " conclusion, created_at_ms, started_at_ms, updated_at_ms, html_url, order_key";
+          + " conclusion, created_at_ms, started_at_ms, updated_at_ms, html_url, order_key,"
+          + " head_sha";
 
   private CiRuns() {}
 
@@ -69,11 +70,11 @@ final class CiRuns {
             ? "INSERT INTO ci_run ("
                 + COLUMNS
                 + ", received_at_ms, counted, artifacts_done)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
             : "UPDATE ci_run SET project = ?, repository = ?, run_id = ?, run_attempt = ?,"
                 + " pipeline = ?, branch = ?, branch_class = ?, status = ?, conclusion = ?,"
                 + " created_at_ms = ?, started_at_ms = ?, updated_at_ms = ?, html_url = ?,"
-                + " order_key = ?, received_at_ms = ?, counted = ? WHERE id = ?";
+                + " order_key = ?, head_sha = ?, received_at_ms = ?, counted = ? WHERE id = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, r.project());
       ps.setString(2, r.repository());
@@ -89,10 +90,11 @@ final class CiRuns {
       millis(ps, 12, r.updatedAt());
       ps.setString(13, r.htmlUrl());
       ps.setString(14, r.orderKey());
-      ps.setLong(15, now.toEpochMilli());
-      ps.setInt(16, counted || count ? 1 : 0);
+      ps.setString(15, r.headSha());
+      ps.setLong(16, now.toEpochMilli());
+      ps.setInt(17, counted || count ? 1 : 0);
       if (id != null) {
-        ps.setLong(17, id);
+        ps.setLong(18, id);
       }
       ps.executeUpdate();
     }
@@ -258,6 +260,7 @@ final class CiRuns {
                   rs.getInt(4),
                   rs.getString(5),
                   rs.getString(6),
+                  rs.getString(15),
                   rs.getString(7),
                   rs.getString(8),
                   rs.getString(9),

@@ -4,13 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -25,14 +23,13 @@ public final class JdbcStore implements Store {
 
   private final Connections connections;
   private final RetentionSweep retention;
-  private final Clock clock;
+  private final ReportSaves saves;
   private final CiStore ci;
-  private final AtomicReference<Instant> lastWrite = new AtomicReference<>();
 
   JdbcStore(Dialect dialect, StoreSettings settings, Clock clock, Connections.WriteHook hook) {
     this.connections = new Connections(dialect, settings.writerWait(), hook);
     this.retention = new RetentionSweep(connections, settings);
-    this.clock = clock;
+    this.saves = new ReportSaves(connections, clock);
     this.ci = new JdbcCiStore(connections);
   }
 
@@ -49,7 +46,7 @@ public final class JdbcStore implements Store {
     dialect.prepare();
     Migrations.migrate(dialect);
     JdbcStore store = new JdbcStore(dialect, settings, clock, hook);
-    store.lastWrite.set(
+    store.saves.wrote(
         store.connections.read("reading the last write time", TableCounts::lastStoredAt));
     return store;
   }
@@ -136,19 +133,10 @@ public final class JdbcStore implements Store {
     void write(Connection c, long reportId) throws SQLException;
   }
 
-  /** Unwinds (and so rolls back) a save whose identity another process stored meanwhile. */
-  private static final class SavedMeanwhile extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    SavedMeanwhile() {
-      super(null, null, false, false);
-    }
-  }
-
   private SaveOutcome save(ReportMeta meta, String kind, String action, Body body) {
     Objects.requireNonNull(meta, "meta");
     boolean bench = kind.equals(BENCHMARK);
-    return saveNew(
+    return saves.saveNew(
         action,
         c ->
             (bench
@@ -161,44 +149,6 @@ public final class JdbcStore implements Store {
                 bench
                     ? BenchmarkWriter.insertReport(c, meta, storedAt)
                     : ReportWriter.insertReport(c, meta, kind, storedAt)));
-  }
-
-  private interface Insert {
-    void into(Connection c, Instant storedAt) throws SQLException;
-  }
-
-  /**
-   * One write transaction: DUPLICATE when {@code exists}, else {@code insert}; a unique violation
-   * (another process stored the same identity since the check) rolls back and is a DUPLICATE too.
-   */
-  private SaveOutcome saveNew(String action, Connections.Work<Boolean> exists, Insert insert) {
-    Instant storedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    SaveOutcome outcome;
-    try {
-      outcome =
-          connections.write(
-              action,
-              c -> {
-                if (exists.run(c)) {
-                  return SaveOutcome.DUPLICATE;
-                }
-                try {
-                  insert.into(c, storedAt);
-                } catch (SQLException e) {
-                  if (connections.dialect().isUniqueViolation(e)) {
-                    throw new SavedMeanwhile();
-                  }
-                  throw e;
-                }
-                return SaveOutcome.STORED;
-              });
-    } catch (SavedMeanwhile e) {
-      return SaveOutcome.DUPLICATE;
-    }
-    if (outcome == SaveOutcome.STORED) {
-      lastWrite.accumulateAndGet(storedAt, (a, b) -> a == null || b.isAfter(a) ? b : a);
-    }
-    return outcome;
   }
 
   @Override
@@ -255,7 +205,7 @@ public final class JdbcStore implements Store {
   @Override
   public SaveOutcome saveBuild(ReportMeta meta, BuildRun run) {
     Objects.requireNonNull(run, "run");
-    return saveNew(
+    return saves.saveNew(
         "saving build " + run.name() + " of " + meta.project(),
         c -> BuildRuns.exists(c, meta.project(), meta.identity()),
         (c, storedAt) -> BuildRuns.insert(c, meta, run));
@@ -293,7 +243,7 @@ public final class JdbcStore implements Store {
     return new StoreStats(
         connections.dialect().sizeOnDiskBytes(),
         rows,
-        Optional.ofNullable(lastWrite.get()),
+        Optional.ofNullable(saves.lastWrite()),
         connections.writeErrors(),
         connections.readErrors());
   }

@@ -47,6 +47,7 @@ final class CiRecords {
         Math.max(1, r.runAttempt()),
         pipeline(r.workflowName()),
         r.headBranch(),
+        r.headSha(),
         branchClass(r.headBranch(), repo.defaultBranch(r.defaultBranch())),
         r.status() == null ? "unknown" : r.status(),
         r.conclusion(),

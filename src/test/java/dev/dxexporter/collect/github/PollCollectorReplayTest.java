@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dxexporter.collect.bench.Regression;
+import dev.dxexporter.ingest.BenchmarkIngester;
 import dev.dxexporter.ingest.CoverageIngester;
 import dev.dxexporter.ingest.TestIngester;
 import dev.dxexporter.ingest.ci.ArtifactIngest;
+import dev.dxexporter.ingest.ci.ArtifactReaders;
 import dev.dxexporter.ingest.ci.CiSettings;
 import dev.dxexporter.ingest.ci.GitHubCounters;
 import dev.dxexporter.ingest.ci.GitHubPollCollector;
@@ -49,6 +52,7 @@ class PollCollectorReplayTest {
   private ClientHarness h;
   private Store store;
   private GitHubPollCollector collector;
+  private final Map<Long, String> headShas = new java.util.HashMap<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -72,8 +76,10 @@ class PollCollectorReplayTest {
             () -> poller,
             new ArtifactIngest(
                 () -> null,
-                new TestIngester(1 << 20),
-                new CoverageIngester(1 << 20),
+                new ArtifactReaders(
+                    new TestIngester(1 << 20),
+                    new CoverageIngester(1 << 20),
+                    new BenchmarkIngester(1 << 20, new Regression())),
                 () -> store,
                 h.clock),
             () -> store,
@@ -116,6 +122,8 @@ class PollCollectorReplayTest {
     List<CiRun> stored = store.ci().repositoryRuns("p", REPO, 100);
     assertThat(stored).extracting(CiRun::runId).containsExactlyInAnyOrderElementsOf(runIds);
     assertThat(stored).allSatisfy(r -> assertThat(r.finished()).isTrue());
+    assertThat(stored)
+        .allSatisfy(r -> assertThat(r.headSha()).isNotEmpty().isEqualTo(headShas.get(r.runId())));
     for (CiRun r : stored) {
       assertThat(store.ci().attemptJobs("p", REPO, r.runId(), r.runAttempt()))
           .hasSize(5)
@@ -155,6 +163,7 @@ class PollCollectorReplayTest {
     assertThat(runs).hasSize(5);
     List<Long> ids = new ArrayList<>();
     runs.forEach(r -> ids.add(r.path("id").asLong()));
+    runs.forEach(r -> headShas.put(r.path("id").asLong(), r.path("head_sha").asText()));
     ObjectNode page1 = page(runs, 0, 3);
     ObjectNode page2 = page(runs, 3, 5);
     h.server.on(

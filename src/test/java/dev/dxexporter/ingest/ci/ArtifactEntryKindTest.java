@@ -43,6 +43,27 @@ class ArtifactEntryKindTest {
     assertThat(ArtifactEntryKind.of(json)).isEqualTo(ArtifactEntryKind.OTHER);
     assertThat(ArtifactEntryKind.candidate("reports/junit.XML")).isTrue();
     assertThat(ArtifactEntryKind.candidate("coverage/lcov.info")).isTrue();
-    assertThat(ArtifactEntryKind.candidate("criterion/estimates.json")).isFalse();
+    assertThat(ArtifactEntryKind.candidate("reports/build.log")).isFalse();
+  }
+
+  @Test
+  void benchmarkJsonIsToldByItsFormatsMarkersAndCriterionByItsPath() throws Exception {
+    Path extract = RES.resolve("bench/github-action-benchmark/test/data/extract");
+    for (String f :
+        new String[] {
+          "jmh_output.json", "pytest_output.json", "googlecpp_output.json", "benchmarkdotnet.json"
+        }) {
+      assertThat(ArtifactEntryKind.of(extract.resolve(f)))
+          .as(f)
+          .isEqualTo(ArtifactEntryKind.BENCHMARK);
+    }
+    // Custom JSON does not say whether bigger is better: not guessed.
+    assertThat(ArtifactEntryKind.of(extract.resolve("customSmallerIsBetter_output.json")))
+        .isEqualTo(ArtifactEntryKind.OTHER);
+    assertThat(ArtifactEntryKind.candidate("criterion/estimates.json")).isTrue();
+    assertThat(ArtifactEntryKind.criterion("nrpc_qps/c1/32b/new/estimates.json")).isTrue();
+    assertThat(ArtifactEntryKind.criterion("new/sample.json")).isTrue();
+    assertThat(ArtifactEntryKind.criterion("estimates.json")).isFalse();
+    assertThat(ArtifactEntryKind.criterion("out/jmh.json")).isFalse();
   }
 }

@@ -46,6 +46,17 @@ class DefaultBranchTest {
   }
 
   @Test
+  void theRowKeepsThePayloadsHeadCommit() throws Exception {
+    WorkflowRun run = payloadRun();
+    var repo =
+        new CiSettings.Repository(
+            RepositoryTarget.of(run.repository(), List.of(), null), Optional.empty());
+    assertThat(run.headSha()).hasSize(40);
+    assertThat(new CiRecords("p", Instant.parse("2030-01-01T00:00:00Z")).run(run, repo).headSha())
+        .isEqualTo(run.headSha());
+  }
+
+  @Test
   void configuredDefaultBranchWinsOverThePayload() throws Exception {
     WorkflowRun run = payloadRun();
     assertThat(branchClass(run, Optional.of("main"))).isEqualTo("other");
