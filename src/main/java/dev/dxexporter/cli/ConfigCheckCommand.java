@@ -43,9 +43,14 @@ final class ConfigCheckCommand implements Callable<Integer> {
       try (Services services = new Services(Clock.systemUTC(), 1)) {
         collectors = CollectorPlan.create(config, sources, services).collectors().size();
       }
+      config.warnings().forEach(w -> err.println("warning: " + w));
+      err.flush();
       out.printf(
-          "%s: valid, %d project(s), %d collector(s)%n",
-          file, config.projects().size(), collectors);
+          "%s: valid, %d project(s), %d collector(s)%s%n",
+          file,
+          config.projects().size(),
+          collectors,
+          config.warnings().isEmpty() ? "" : ", " + config.warnings().size() + " warning(s)");
       out.flush();
       return 0;
     } catch (ConfigException e) {

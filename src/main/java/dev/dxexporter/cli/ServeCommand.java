@@ -82,6 +82,7 @@ final class ServeCommand implements Callable<Integer> {
       log.error("refusing to start: {} problem(s) in {}", e.errors().size(), o.webConfigFile);
       return 1;
     }
+    config.warnings().forEach(w -> log.warn("config: {}", w));
     CollectorPlan.describe(config, sources).forEach(log::info);
     Services services =
         new Services(Clock.systemUTC(), o.scanThreads, java.util.Optional.of(o.storage()));

@@ -4,6 +4,7 @@ import dev.dxexporter.config.yaml.ConfigException;
 import dev.dxexporter.config.yaml.YamlErrors;
 import dev.dxexporter.config.yaml.YamlFiles;
 import dev.dxexporter.config.yaml.YamlMapping;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class ConfigLoader {
     String text = YamlFiles.readUtf8(file);
     Path base = file.toAbsolutePath().getParent();
     DxConfig config = parse(text, file.toString(), base);
-    return new DxConfig(Optional.of(file.toAbsolutePath()), config.projects());
+    return new DxConfig(Optional.of(file.toAbsolutePath()), config.projects(), config.warnings());
   }
 
   /** Parses config text; relative paths resolve against {@code baseDir}. */
@@ -54,15 +55,38 @@ public final class ConfigLoader {
     SectionReader reader = new SectionReader(errors, home, env, baseDir, null, null, null);
     YamlMapping top = YamlMapping.of(root.get(), "", errors);
     Map<ConfigSection<?, ?>, Object> defaults = readGlobal(top, reader);
-    List<ProjectConfig> projects = readProjects(top, defaults, baseDir, reader);
+    YamlErrors warnings = new YamlErrors(fileName);
+    List<ProjectConfig> projects = readProjects(top, defaults, baseDir, reader, warnings);
     top.rejectUnknownKeys();
     if (top.get("projects").isEmpty() && errors.isEmpty()) {
       errors.at(root.get(), "projects", "required key is missing (list the projects to monitor)");
+    } else if (errors.isEmpty() && top.sequence("projects").isEmpty()) {
+      // An empty list would start a daemon that monitors nothing and says it is fine.
+      errors.at(
+          top.get("projects").orElse(root.get()),
+          "projects",
+          "the list is empty; list at least one project to monitor");
     }
     if (!errors.isEmpty()) {
       throw new ConfigException(errors.list());
     }
-    return new DxConfig(Optional.empty(), projects);
+    return new DxConfig(Optional.empty(), projects, warnings.list());
+  }
+
+  /**
+   * A project whose directory does not exist is valid (it may be checked out later, or mounted
+   * after start-up), but almost always a typo: said where the path is written.
+   */
+  private static void warnIfMissing(Path path, YamlMapping project, YamlErrors warnings) {
+    if (path == null || Files.isDirectory(path)) {
+      return;
+    }
+    warnings.at(
+        project.get("path").orElse(project.node()),
+        project.child("path"),
+        path
+            + (Files.exists(path) ? " is not a directory" : " does not exist")
+            + "; nothing is collected there until it does");
   }
 
   private Map<ConfigSection<?, ?>, Object> readGlobal(YamlMapping top, SectionReader reader) {
@@ -85,7 +109,8 @@ public final class ConfigLoader {
       YamlMapping top,
       Map<ConfigSection<?, ?>, Object> defaults,
       Path baseDir,
-      SectionReader reader) {
+      SectionReader reader,
+      YamlErrors warnings) {
     List<ProjectConfig> projects = new java.util.ArrayList<>();
     Set<String> names = new HashSet<>();
     List<Node> items = top.sequence("projects");
@@ -101,6 +126,7 @@ public final class ConfigLoader {
                 "duplicate project name \"" + name + "\"");
       }
       Path path = reader.path(p, "path", baseDir);
+      warnIfMissing(path, p, warnings);
       SectionReader projectReader = reader.forProject(name, path, p.path());
       Map<ConfigSection<?, ?>, Object> settings = new LinkedHashMap<>();
       for (ConfigSection<?, ?> section : sections) {

@@ -244,6 +244,7 @@ public final class Daemon implements AutoCloseable, ExporterStatus {
     }
     reloadStatus = ConfigReload.loadedAt(services.clock().instant());
     registry.setDaemonSamples(daemonSamples());
+    config.warnings().forEach(w -> log.warn("reload: config: {}", w));
     log.info("config reloaded: {} collectors", collectors.current().collectors().size());
     return Optional.empty();
   }

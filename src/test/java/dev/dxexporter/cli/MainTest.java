@@ -42,6 +42,33 @@ class MainTest {
   }
 
   @Test
+  void configCheckWarnsAtTheLineOfAProjectPathThatDoesNotExist() throws Exception {
+    Files.createDirectory(dir.resolve("here"));
+    Path config = dir.resolve("dx.yml");
+    Files.writeString(
+        config, "projects:\n  - name: here\n    path: here\n  - name: typo\n    path: ./hrer\n");
+    assertThat(run("config", "check", config.toString())).isEqualTo(0);
+    assertThat(out.toString()).contains("valid, 2 project(s)").contains(", 1 warning(s)");
+    assertThat(err.toString())
+        .contains(
+            "warning: "
+                + config
+                + ":5:11: projects[1].path: "
+                + dir.resolve("hrer")
+                + " does not exist")
+        .doesNotContain("projects[0]");
+  }
+
+  @Test
+  void configCheckRefusesAnEmptyProjectList() throws Exception {
+    Path config = dir.resolve("empty.yml");
+    Files.writeString(config, "global: {}\nprojects: []\n");
+    assertThat(run("config", "check", config.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(config + ":2:11: projects: the list is empty; list at least one project");
+  }
+
+  @Test
   void versionNamesTheProgram() {
     assertThat(run("--version")).isEqualTo(0);
     assertThat(out.toString()).startsWith("dx-exporter, version ");

@@ -250,6 +250,39 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aProjectPathThatIsAFileOrMissingIsAWarningAtItsLineNotAnError() throws Exception {
+    Files.writeString(dir.resolve("a-file"), "x");
+    Files.createDirectory(dir.resolve("real"));
+    DxConfig config =
+        load(
+            "projects:\n  - {name: real, path: real}\n  - {name: file, path: a-file}\n"
+                + "  - {name: gone, path: /no/such/dir}\n");
+    assertThat(config.projects()).hasSize(3);
+    assertThat(config.warnings())
+        .extracting(ConfigError::toString)
+        .containsExactly(
+            dir.resolve("dx.yml")
+                + ":3:24: projects[1].path: "
+                + dir.resolve("a-file")
+                + " is not a directory; nothing is collected there until it does",
+            dir.resolve("dx.yml")
+                + ":4:24: projects[2].path: /no/such/dir does not exist; nothing is collected"
+                + " there until it does");
+  }
+
+  @Test
+  void anEmptyProjectListIsALocatedError() {
+    assertThat(errors("projects: []\n"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.line()).isEqualTo(1);
+              assertThat(e.key()).isEqualTo("projects");
+              assertThat(e.message()).contains("the list is empty");
+            });
+  }
+
+  @Test
   void yaml12KeepsNorwayAndOnAsStrings() throws Exception {
     // YAML 1.1 parsers turn `on`/`NO` into booleans; SnakeYAML Engine (1.2) must not.
     DxConfig c = load("projects:\n  - {name: 'on', path: /NO}\n");

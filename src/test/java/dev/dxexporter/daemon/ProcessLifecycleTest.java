@@ -118,6 +118,41 @@ class ProcessLifecycleTest {
   }
 
   @Test
+  void startUpWarnsAtTheLineOfAProjectPathThatDoesNotExistAndServesTheRest() throws Exception {
+    Files.createDirectories(tmp.resolve("p"));
+    Path config = tmp.resolve("dx.yml");
+    Files.writeString(
+        config,
+        "projects:\n  - {name: p, path: p, dependencies: {enabled: false}}\n"
+            + "  - {name: gone, path: not-checked-out, dependencies: {enabled: false}}\n");
+    int port = freePort();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    process =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--config.file=" + config,
+                "--web.listen-address=127.0.0.1:" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("out.log").toFile())
+            .start();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> status("http://127.0.0.1:" + port + "/-/ready") == 200);
+    assertThat(Files.readAllLines(tmp.resolve("out.log")))
+        .anyMatch(
+            l ->
+                l.contains("level=warn")
+                    && l.contains(
+                        config
+                            + ":3:24: projects[1].path: "
+                            + tmp.resolve("not-checked-out")
+                            + " does not exist"));
+  }
+
+  @Test
   void anInvalidConfigFileStopsStartUpWithItsErrors() throws Exception {
     Path config = tmp.resolve("dx.yml");
     Files.writeString(config, "projects:\n  - {name: p, path: p, cashes: []}\n");
