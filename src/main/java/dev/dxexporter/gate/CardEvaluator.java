@@ -40,23 +40,27 @@ public final class CardEvaluator {
     Optional<SeriesSelector> selector = SeriesSelector.parse(o.metric());
     OptionalDouble worst = OptionalDouble.empty();
     Optional<Instant> at = Optional.empty();
-    if (selector.isPresent()) {
-      for (CollectorState state : states) {
-        if (!state.id().project().equals(project)) {
-          continue;
-        }
-        for (Sample s : state.samples()) {
-          if (selector.get().matches(s, project)) {
-            double v = ((Sample.Scalar) s).value();
-            if (worst.isEmpty() || worse(o, v, worst.getAsDouble())) {
-              worst = OptionalDouble.of(v);
-              at = state.lastSuccess();
-            }
+    Optional<String> family = SeriesSelector.family(o.metric());
+    boolean exported = false;
+    for (CollectorState state : states) {
+      if (!state.id().project().equals(project)) {
+        continue;
+      }
+      for (Sample s : state.samples()) {
+        exported |=
+            family.isPresent()
+                && s.family().name().equals(family.get())
+                && project.equals(s.labels().get("project"));
+        if (selector.isPresent() && selector.get().matches(s, project)) {
+          double v = ((Sample.Scalar) s).value();
+          if (worst.isEmpty() || worse(o, v, worst.getAsDouble())) {
+            worst = OptionalDouble.of(v);
+            at = state.lastSuccess();
           }
         }
       }
     }
-    return new CardLine(o, worst, at, status(o, worst), history);
+    return new CardLine(o, worst, at, status(o, worst), history, exported);
   }
 
   private static boolean worse(Objective o, double v, double than) {

@@ -12,13 +12,18 @@ import java.util.OptionalDouble;
  * @param current the worst series of the objective's metric (the largest duration, the lowest
  *     success ratio): one cache over the line is a cache over the line
  * @param history older values, oldest first, ending with the latest; empty when none are stored
+ * @param exported whether the project exports any series of the objective's metric family: only
+ *     then is the objective's line exported as {@code dx_objective_threshold}, since a line without
+ *     a series to compare has nothing to say (and at a thousand projects the unused lines were most
+ *     of the exposition)
  */
 public record CardLine(
     Objective objective,
     OptionalDouble current,
     Optional<Instant> collectedAt,
     Status status,
-    List<Double> history) {
+    List<Double> history,
+    boolean exported) {
   public CardLine {
     history = List.copyOf(history);
   }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * The card as series: each project's own lines ({@code dx_objective_threshold}), whether each
- * objective with data meets its goal ({@code dx_objective_met}), the DX score and how many
- * objectives it was made of. Computed when a collector's samples change, never per scrape.
+ * The card as series: each project's own lines ({@code dx_objective_threshold}) of the objectives
+ * whose metric it exports, whether each objective with data meets its goal ({@code
+ * dx_objective_met}), the DX score and how many objectives it was made of. Computed when a
+ * collector's samples change, never per scrape.
  */
 public final class ObjectiveSamples {
   private static final String DERIVED =
@@ -48,7 +49,7 @@ public final class ObjectiveSamples {
         Objective o = line.objective();
         for (Level level : Level.values()) {
           OptionalDouble v = level.of(o);
-          if (v.isPresent()) {
+          if (line.exported() && v.isPresent()) {
             out.add(
                 Sample.of(
                     THRESHOLD,

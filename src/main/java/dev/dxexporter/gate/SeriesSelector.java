@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 record SeriesSelector(String name, Map<String, String> labels) {
   private static final Pattern SELECTOR =
       Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?");
+  private static final Pattern FAMILY = Pattern.compile("\\bdx_[a-zA-Z0-9_]+");
   private static final Pattern MATCHER = Pattern.compile("\\s*(\\w+)\\s*=\\s*\"([^\"]*)\"\\s*");
 
   SeriesSelector {
@@ -38,6 +39,20 @@ record SeriesSelector(String name, Map<String, String> labels) {
       }
     }
     return Optional.of(new SeriesSelector(m.group(1), labels));
+  }
+
+  /**
+   * The metric family an objective reads: the selector's name, or for an expression the first
+   * {@code dx_} metric in it ({@code max_over_time(dx_coverage_ratio[7d]) - …} reads {@code
+   * dx_coverage_ratio}); empty when it names none.
+   */
+  static Optional<String> family(String metric) {
+    Optional<SeriesSelector> selector = parse(metric);
+    if (selector.isPresent()) {
+      return Optional.of(selector.get().name());
+    }
+    Matcher m = FAMILY.matcher(metric);
+    return m.find() ? Optional.of(m.group()) : Optional.empty();
   }
 
   /** Whether {@code s} is a finite value of this series for {@code project}. */

@@ -138,6 +138,37 @@ class CardEvaluatorTest {
                     && "test_suite".equals(s.labels().get("objective")));
   }
 
+  @Test
+  void linesAreExportedOnlyForObjectivesWhoseMetricTheProjectExports() {
+    MetricFamily coverage = MetricFamily.gauge("dx_coverage_ratio", "c");
+    List<CollectorState> states =
+        List.of(
+            state("ggen", "deps", Sample.of(DEPS, 61, "project", "ggen", "ecosystem", "cargo")),
+            // Coverage's objective is an expression the card cannot evaluate (no data on the
+            // card), yet DxCoverageDropped compares with the project's own line.
+            state(
+                "ggen",
+                "coverage",
+                Sample.of(coverage, 0.8, "project", "ggen", "report", "r", "kind", "line")),
+            state("other", "ci", Sample.of(CI, 0.5, "project", "other", "pipeline", "ci")));
+    Card card =
+        CardEvaluator.evaluate("ggen", Path.of("/g"), Objectives.DEFAULTS, states, Map.of());
+
+    List<Sample> samples = ObjectiveSamples.of(List.of(card));
+
+    assertThat(line(card, "coverage_drop").status()).isEqualTo(Status.NO_DATA);
+    assertThat(
+            samples.stream()
+                .filter(s -> s.family().name().equals("dx_objective_threshold"))
+                .map(s -> s.labels().get("objective"))
+                .distinct())
+        .containsExactlyInAnyOrder("dependencies", "coverage_drop");
+    assertThat(
+            value(
+                samples, "dx_objective_threshold", "objective", "coverage_drop", "level", "alert"))
+        .isEqualTo(0.05);
+  }
+
   private static double value(List<Sample> samples, String family, String... labels) {
     return samples.stream()
         .filter(s -> s.family().name().equals(family))
