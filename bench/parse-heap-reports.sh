@@ -76,5 +76,8 @@ for format in $FORMATS; do
   fi
   ratio=$( [ "$smallest" = none ] && echo "-" || echo "scale=2; $smallest * 1048576 / $bytes" | bc)
   printf '%-17s %11s  %7s  %-42s %5s MiB  %s\n' "$format" "$bytes" "$written" "$at128" "$smallest" "$ratio"
+  if [[ "$result" == FAILED ]]; then # a refusal: say why (the collector's log line)
+    echo "                  $(grep -m1 -oE '(not read|refused).*' <<<"$out" | cut -c1-200)"
+  fi
   rm -rf "$WORK/project"
 done

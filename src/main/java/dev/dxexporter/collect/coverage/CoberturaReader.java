@@ -76,6 +76,11 @@ public final class CoberturaReader {
 
   /** One source file's lines, merged over the classes that name it. */
   private static final class FileLines {
+    /**
+     * This object, its LineMarks, a PackedLongs of 16 entries, the map entry, the String header.
+     */
+    static final long FIXED_BYTES = 320;
+
     final LineMarks lines = new LineMarks();
 
     /** line << 32 | total << 16 | covered, the largest of each per line. */
@@ -161,7 +166,7 @@ public final class CoberturaReader {
       }
       current = files.get(file);
       if (current == null) {
-        budget.charge(128L + 2L * file.length(), values.line());
+        budget.charge(FileLines.FIXED_BYTES + 2L * file.length(), values.line());
         current = new FileLines();
         files.put(file, current);
       }

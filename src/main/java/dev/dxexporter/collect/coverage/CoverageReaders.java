@@ -18,7 +18,7 @@ import java.util.Optional;
  * every collector and push.
  */
 public final class CoverageReaders {
-  /** The detail budget of {@link #CoverageReaders()}: 256 MiB. */
+  /** The detail budget of {@link #CoverageReaders()}: 64 MiB. */
   public static final long DEFAULT_MAX_DETAIL_BYTES = DetailBudget.DEFAULT_MAX_BYTES;
 
   private final CoberturaReader cobertura;

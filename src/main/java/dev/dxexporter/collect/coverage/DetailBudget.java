@@ -13,8 +13,13 @@ import java.nio.file.Path;
  * located, instead of exhausting the heap.
  */
 final class DetailBudget {
-  /** Enough for the detail of a several-GB LCOV file of ordinary shape. */
-  static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
+  /**
+   * What fits beside the daemon in a 128 MiB heap. Ordinary LCOV keeps about 0.37 bytes of detail
+   * per byte of file (bench/parse-heap-reports.sh: 512 MiB needed a 192 MiB heap), so about 170 MB
+   * of LCOV reads and a larger one is refused, located; Cobertura keeps a tenth of that, JaCoCo
+   * nothing (its report-level counters are read).
+   */
+  static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
   private final long maxBytes;
   private final Path file;

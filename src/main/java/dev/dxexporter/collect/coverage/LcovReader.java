@@ -222,7 +222,7 @@ public final class LcovReader {
       String path = l.utf8(v, l.end);
       LcovFile file = files.get(path);
       if (file == null) {
-        budget.charge(96L + 2L * path.length(), l.number);
+        budget.charge(LcovFile.FIXED_BYTES + 2L * path.length(), l.number);
         file = new LcovFile();
         files.put(path, file);
       }

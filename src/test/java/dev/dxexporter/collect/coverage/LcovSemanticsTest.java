@@ -225,6 +225,23 @@ class LcovSemanticsTest {
         .hasMessageStartingWith("t.info:2: coverage detail needs more than the reader's budget");
   }
 
+  /** 2,000 one-line files cost their objects, not just their lines: over 1 MiB, refused. */
+  @Test
+  void manyTinyFilesAreChargedWhatTheyHoldAndRefusedByTheBudget() throws Exception {
+    StringBuilder tiny = new StringBuilder();
+    String half = null;
+    for (int i = 0; i < 2_000; i++) {
+      half = i == 1_000 ? tiny.toString() : half;
+      tiny.append("SF:src/f").append(i).append(".c\nDA:1,1\nend_of_record\n");
+    }
+    LcovReader small = new LcovReader(1024 * 1024);
+    assertThat(small.read(Fixtures.stream(half), NAME).lines())
+        .isEqualTo(new CoverageCount(1_000, 1_000));
+    assertThatThrownBy(() -> small.read(Fixtures.stream(tiny.toString()), NAME))
+        .isInstanceOf(InputException.class)
+        .hasMessageMatching("t\\.info:\\d+: coverage detail needs more than the reader's budget.*");
+  }
+
   @Test
   void manyDistinctBranchesAreRefusedByTheBudgetButRepeatsCostNothing() throws Exception {
     StringBuilder repeats = new StringBuilder("SF:a.c\n");

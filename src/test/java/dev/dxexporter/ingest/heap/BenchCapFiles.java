@@ -13,13 +13,13 @@ import java.nio.file.Path;
  * CriterionDirectoryReader#DEFAULT_MAX_BYTES}): many benchmarks, every name distinct, shaped like
  * the tools' own output (github-action-benchmark's fixtures, criterion 0.5 files).
  */
-final class BenchCapFiles {
+public final class BenchCapFiles {
   static final long REPORT_CAP = ActionBenchmarkReaders.DEFAULT_MAX_BYTES;
 
   private BenchCapFiles() {}
 
   /** Writes {@code format}'s results under {@code dir}; returns the size of the largest file. */
-  static long write(String format, Path dir, long asked) throws IOException {
+  public static long write(String format, Path dir, long asked) throws IOException {
     long bytes =
         CapWriter.underCap(
             switch (format) {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * bench/parse-heap-reports.sh} measures through the real collectors. A size may be asked for
  * instead of the cap, to find what fits a heap.
  */
-final class ReportCapFiles {
+public final class ReportCapFiles {
   static final long JUNIT_CAP = 1L << 30; // TestReportSource.Defaults.BUILT_IN
   static final long COVERAGE_CAP = 512L << 20; // CoverageSource.Defaults.BUILT_IN
   static final long TIMINGS_CAP = CargoTimingsReader.MAX_BYTES;
@@ -28,7 +28,7 @@ final class ReportCapFiles {
   private ReportCapFiles() {}
 
   /** Writes {@code format}'s report under {@code dir}; returns its size. */
-  static long write(String format, Path dir, long asked) throws IOException {
+  public static long write(String format, Path dir, long asked) throws IOException {
     return switch (format) {
       case "junit" -> {
         Path f = Files.createDirectories(dir.resolve("reports")).resolve("TEST-large.xml");
