@@ -21,6 +21,10 @@ enum ArtifactEntryKind {
   COVERAGE,
   /** One output file of a benchmark format collect/bench reads (JMH, pytest, ...). */
   BENCHMARK,
+  /**
+   * A cargo {@code --timings} HTML report ({@code cargo-timing.html}, {@code cargo-timing-*.html}).
+   */
+  TIMINGS,
   OTHER;
 
   /** Bytes read to find the root element: past the XML declaration, a DOCTYPE and comments. */
@@ -43,7 +47,12 @@ enum ArtifactEntryKind {
     return lower.endsWith(".xml")
         || lower.endsWith(".info")
         || lower.endsWith(".lcov")
-        || lower.endsWith(".json");
+        || lower.endsWith(".json")
+        || timings(lower.substring(lower.lastIndexOf('/') + 1));
+  }
+
+  private static boolean timings(String lowerFileName) {
+    return lowerFileName.startsWith("cargo-timing") && lowerFileName.endsWith(".html");
   }
 
   /**
@@ -59,6 +68,10 @@ enum ArtifactEntryKind {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".info") || name.endsWith(".lcov")) {
       return COVERAGE;
+    }
+    // Flattened names keep their directories before '_': target_cargo-timings_cargo-timing.html.
+    if (timings(name.substring(name.lastIndexOf('_') + 1)) || timings(name)) {
+      return TIMINGS;
     }
     if (name.endsWith(".json")) {
       return BenchmarkFormat.detect(head(file, JSON_SNIFF_BYTES)).isPresent() ? BENCHMARK : OTHER;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxexporter.collect.bench.Regression;
+import dev.dxexporter.collect.build.CargoTimingsReader;
 import dev.dxexporter.ingest.BenchmarkIngester;
 import dev.dxexporter.ingest.CoverageIngester;
 import dev.dxexporter.ingest.TestIngester;
@@ -79,7 +80,8 @@ class PollCollectorReplayTest {
                 new ArtifactReaders(
                     new TestIngester(1 << 20),
                     new CoverageIngester(1 << 20),
-                    new BenchmarkIngester(1 << 20, new Regression())),
+                    new BenchmarkIngester(1 << 20, new Regression()),
+                    new CargoTimingsReader()),
                 () -> store,
                 h.clock),
             () -> store,
