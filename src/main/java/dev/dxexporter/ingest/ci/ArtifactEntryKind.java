@@ -37,6 +37,8 @@ enum ArtifactEntryKind {
   private static final Set<String> CRITERION_FILES =
       Set.of("estimates.json", "sample.json", "benchmark.json", "tukey.json");
 
+  private static final Set<String> CRITERION_DIRS = Set.of("new", "base", "change");
+
   private static final Pattern ROOT =
       Pattern.compile("<(?![?!])([A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
   private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
@@ -61,7 +63,15 @@ enum ArtifactEntryKind {
    */
   static boolean criterion(String entry) {
     String[] segments = entry.split("/");
-    return segments.length >= 2 && CRITERION_FILES.contains(segments[segments.length - 1]);
+    if (segments.length < 2) {
+      return false;
+    }
+    String file = segments[segments.length - 1];
+    // benchmark.json is a common name of other tools' output (pytest --benchmark-json): only in
+    // criterion's own directories; the other three names are criterion's alone.
+    return CRITERION_FILES.contains(file)
+        && (CRITERION_DIRS.contains(segments[segments.length - 2])
+            || !file.equals("benchmark.json"));
   }
 
   static ArtifactEntryKind of(Path file) throws IOException {

@@ -65,6 +65,8 @@ class ArtifactEntryKindTest {
     assertThat(ArtifactEntryKind.criterion("new/sample.json")).isTrue();
     assertThat(ArtifactEntryKind.criterion("estimates.json")).isFalse();
     assertThat(ArtifactEntryKind.criterion("out/jmh.json")).isFalse();
+    assertThat(ArtifactEntryKind.criterion("out/benchmark.json")).isFalse();
+    assertThat(ArtifactEntryKind.criterion("get/64/new/benchmark.json")).isTrue();
   }
 
   @Test
