@@ -114,12 +114,14 @@ app.kubernetes.io/part-of: dx-exporter
 {{- end }}
 
 {{/* The exporter's config: config of the values, with the GitHub token and webhook secret of
-  secrets.* referenced as {env: ...} under global.github unless the config names its own. */}}
+  secrets.* referenced as {env: ...} under global.github unless the config names its own (a
+  config's webhook_secrets, the rotation list, excludes webhook_secret: never both). */}}
 {{- define "dx-exporter.config" -}}
 {{- $config := deepCopy .Values.config }}
 {{- $github := dict }}
 {{- with .Values.secrets.github }}{{ if .existingSecret }}{{ $_ := set $github "token" (dict "env" .env) }}{{ end }}{{ end }}
-{{- with .Values.secrets.webhook }}{{ if .existingSecret }}{{ $_ := set $github "webhook_secret" (dict "env" .env) }}{{ end }}{{ end }}
+{{- $ownGithub := (.Values.config.global | default dict).github | default dict }}
+{{- with .Values.secrets.webhook }}{{ if and .existingSecret (not (hasKey $ownGithub "webhook_secrets")) }}{{ $_ := set $github "webhook_secret" (dict "env" .env) }}{{ end }}{{ end }}
 {{- if $github }}
 {{- $global := $config.global | default dict }}
 {{- $_ := set $global "github" (merge ($global.github | default dict) $github) }}

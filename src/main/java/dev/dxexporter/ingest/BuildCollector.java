@@ -6,6 +6,7 @@ import dev.dxexporter.collect.input.InputException;
 import dev.dxexporter.collect.input.ReportGlob;
 import dev.dxexporter.metrics.Sample;
 import dev.dxexporter.store.Store;
+import dev.dxexporter.store.StoredTimings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +17,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One project's builds: the recorded build runs in the store ({@code dx-exporter record}, local or
- * pushed), the newest cargo {@code --timings} report of each configured name, and the compiler
- * cache statistics files. A file is parsed again only when its size or modification time changed; a
- * malformed one is logged with its place and counted once, and its last good figures stay.
+ * pushed), the newest cargo {@code --timings} report of each configured name, the newest stored one
+ * of each other name (from CI artifacts), and the compiler cache statistics files. A file is parsed
+ * again only when its size or modification time changed; a malformed one is logged with its place
+ * and counted once, and its last good figures stay.
  */
 public final class BuildCollector implements Collector {
   static final String SOURCE = "builds";
@@ -68,6 +72,19 @@ public final class BuildCollector implements Collector {
       samples.addAll(newest(spec, "cache:", false));
     }
     Store s = store.get();
+    // Timings reports from CI artifacts (no file here), newest of each name; a name configured
+    // for files on disk keeps those, so one series never has two sources.
+    Set<String> onDisk = timings.stream().map(ReportSpec::name).collect(Collectors.toSet());
+    for (StoredTimings t : s.latestBuildTimings(project)) {
+      if (!onDisk.contains(t.meta().reportName())) {
+        samples.addAll(
+            BuildFileSamples.timings(
+                project,
+                t.meta().reportName(),
+                t.timings(),
+                t.meta().receivedAt().toEpochMilli() / 1e3));
+      }
+    }
     samples.addAll(
         BuildSamples.of(
             project, s.latestBuilds(project), s.buildHistory(project, BuildSamples.HISTORY_LIMIT)));

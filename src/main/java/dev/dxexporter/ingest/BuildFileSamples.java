@@ -1,14 +1,12 @@
 package dev.dxexporter.ingest;
 
 import dev.dxexporter.collect.build.CargoTimings;
-import dev.dxexporter.collect.build.CargoUnit;
 import dev.dxexporter.collect.build.CompilerCacheStats;
 import dev.dxexporter.metrics.MetricFamily;
 import dev.dxexporter.metrics.Sample;
+import dev.dxexporter.store.BuildTimings;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Samples of what build tools leave on disk: cargo timing reports, compiler cache statistics. */
 final class BuildFileSamples {
@@ -55,32 +53,31 @@ final class BuildFileSamples {
   private BuildFileSamples() {}
 
   static List<Sample> timings(String project, String report, CargoTimings t, double modified) {
+    return timings(project, report, CargoTimingsFigures.of(t), modified);
+  }
+
+  /**
+   * @param at when the report was written (its file's modification time) or, for one from the
+   *     store, ingested
+   */
+  static List<Sample> timings(String project, String report, BuildTimings t, double at) {
     List<Sample> out = new ArrayList<>();
-    Map<String, Double> byLabel = new LinkedHashMap<>();
-    for (CargoUnit u : t.slowest(t.units().size())) {
-      byLabel.merge(u.label(), u.durationSeconds(), Double::sum);
-    }
     double other = 0;
     int i = 0;
-    for (Map.Entry<String, Double> e : byLabel.entrySet()) {
-      if (i++ < TOP_UNITS && !e.getKey().equals("other")) {
+    for (BuildTimings.UnitTime u : t.units()) {
+      if (i++ < TOP_UNITS && !u.label().equals("other")) {
         out.add(
-            Sample.of(
-                UNIT, e.getValue(), "project", project, "report", report, "unit", e.getKey()));
+            Sample.of(UNIT, u.seconds(), "project", project, "report", report, "unit", u.label()));
       } else {
-        other += e.getValue();
+        other += u.seconds();
       }
     }
-    if (byLabel.size() > TOP_UNITS) {
+    if (t.units().size() > TOP_UNITS) {
       out.add(Sample.of(UNIT, other, "project", project, "report", report, "unit", "other"));
     }
     out.add(Sample.of(TIMINGS_TOTAL, t.totalSeconds(), "project", project, "report", report));
-    long dirty =
-        t.dirtyUnits().isPresent()
-            ? t.dirtyUnits().getAsInt()
-            : t.units().stream().filter(u -> u.durationSeconds() > 0).count();
-    out.add(Sample.of(TIMINGS_UNITS, dirty, "project", project, "report", report));
-    out.add(Sample.of(TIMINGS_AT, modified, "project", project, "report", report));
+    out.add(Sample.of(TIMINGS_UNITS, t.dirtyUnits(), "project", project, "report", report));
+    out.add(Sample.of(TIMINGS_AT, at, "project", project, "report", report));
     return out;
   }
 

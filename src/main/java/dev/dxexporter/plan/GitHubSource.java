@@ -1,6 +1,5 @@
 package dev.dxexporter.plan;
 
-import dev.dxexporter.collect.bench.Regression;
 import dev.dxexporter.collect.github.ArtifactFetcher;
 import dev.dxexporter.collect.github.ArtifactFilter;
 import dev.dxexporter.collect.github.ClientSettings;
@@ -18,9 +17,6 @@ import dev.dxexporter.config.SectionReader;
 import dev.dxexporter.config.yaml.YamlMapping;
 import dev.dxexporter.http.Authentication;
 import dev.dxexporter.http.Route;
-import dev.dxexporter.ingest.BenchmarkIngester;
-import dev.dxexporter.ingest.CoverageIngester;
-import dev.dxexporter.ingest.TestIngester;
 import dev.dxexporter.ingest.ci.ArtifactIngest;
 import dev.dxexporter.ingest.ci.ArtifactReaders;
 import dev.dxexporter.ingest.ci.CiCollector;
@@ -209,10 +205,7 @@ public final class GitHubSource implements Source<GitHubSource.Defaults, GitHubS
                               client(key, project.name(), settings, context),
                               new ArtifactFilter(settings.ci().artifacts()),
                               ZipLimits.defaults()),
-                      new ArtifactReaders(
-                          new TestIngester(256L << 20),
-                          new CoverageIngester(256L << 20),
-                          new BenchmarkIngester(64L << 20, new Regression())),
+                      ArtifactReaders.defaults(),
                       context::store,
                       context.clock()),
                   context::store,

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The SQL of {@code ci_run}, {@code ci_run_count} and {@code ci_delivery}. */
 final class CiRuns {
@@ -176,6 +177,22 @@ final class CiRuns {
         limit,
         project,
         repository);
+  }
+
+  static Optional<String> defaultBranchSeen(Connection c, String project, String repository)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT branch FROM ci_run WHERE project = ? AND repository = ?"
+                + " AND branch_class = 'default' AND branch IS NOT NULL"
+                + " ORDER BY received_at_ms DESC, id DESC")) {
+      ps.setString(1, project);
+      ps.setString(2, repository);
+      ps.setMaxRows(1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
   }
 
   static void artifactsDone(Connection c, String project, String repository, long run, int attempt)

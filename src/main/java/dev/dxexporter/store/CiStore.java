@@ -2,6 +2,7 @@ package dev.dxexporter.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The CI part of the store: run attempts, jobs and steps from webhooks and polls, the delivery ids
@@ -29,6 +30,12 @@ public interface CiStore {
 
   /** Finished run attempts of the repository whose artifacts were not fetched yet, oldest first. */
   List<CiRun> awaitingArtifacts(String project, String repository, int limit);
+
+  /**
+   * The head branch of the repository's most recently received run classed {@code default}: the
+   * default branch a payload (or the config) named last, for runs whose payload does not.
+   */
+  Optional<String> defaultBranchSeen(String project, String repository);
 
   /** Marks one attempt's artifacts as fetched (or given up on). */
   void artifactsDone(String project, String repository, long runId, int runAttempt);

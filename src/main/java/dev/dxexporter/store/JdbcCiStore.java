@@ -3,6 +3,7 @@ package dev.dxexporter.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** {@link CiStore} over the store's connections: one write transaction per batch. */
 final class JdbcCiStore implements CiStore {
@@ -71,6 +72,13 @@ final class JdbcCiStore implements CiStore {
     return connections.read(
         "reading runs awaiting artifacts",
         c -> CiRuns.awaitingArtifacts(c, project, repository, limit));
+  }
+
+  @Override
+  public Optional<String> defaultBranchSeen(String project, String repository) {
+    return connections.read(
+        "reading the default branch of " + repository,
+        c -> CiRuns.defaultBranchSeen(c, project, repository));
   }
 
   @Override

@@ -212,6 +212,21 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public SaveOutcome saveBuildTimings(ReportMeta meta, BuildTimings timings) {
+    Objects.requireNonNull(timings, "timings");
+    return saves.saveNew(
+        "saving build timings " + meta.reportName() + " of " + meta.project(),
+        c -> TimingsReports.exists(c, meta),
+        (c, storedAt) -> TimingsReports.insert(c, meta, timings, storedAt));
+  }
+
+  @Override
+  public List<StoredTimings> latestBuildTimings(String project) {
+    return connections.read(
+        "reading the latest build timings", c -> TimingsReports.latest(c, project));
+  }
+
+  @Override
   public List<StoredBuild> latestBuilds(String project) {
     return connections.read("reading the latest builds", c -> BuildRuns.latest(c, project));
   }

@@ -47,6 +47,9 @@ final class RetentionSweep {
         connections.write("deleting old build runs", c -> BuildRuns.deleteOlderThan(c, cutoff));
     deleted[0] +=
         connections.write(
+            "deleting old build timings", c -> TimingsReports.deleteOlderThan(c, cutoff));
+    deleted[0] +=
+        connections.write(
             "deleting old CI runs",
             c -> CiJobs.deleteOlderThan(c, cutoff) + CiRuns.deleteOlderThan(c, cutoff));
     long total = connections.read("counting test-case rows", c -> TableCounts.caseRows(c));

@@ -91,6 +91,15 @@ public interface Store extends AutoCloseable {
    */
   SaveOutcome saveBuild(ReportMeta meta, BuildRun run);
 
+  /**
+   * Saves the figures of a cargo {@code --timings} report that has no file on disk (one from a CI
+   * artifact): the same (project, source, identity) again is a duplicate.
+   */
+  SaveOutcome saveBuildTimings(ReportMeta meta, BuildTimings timings);
+
+  /** The latest stored timings report of each name of the project, by name. */
+  List<StoredTimings> latestBuildTimings(String project);
+
   /** The latest run of each (build name, kind) of the project, by name then kind. */
   List<StoredBuild> latestBuilds(String project);
 

@@ -22,6 +22,8 @@ final class TableCounts {
     "benchmark_statistic",
     "benchmark_sample",
     "build_run",
+    "timings_report",
+    "timings_unit",
     "ci_run",
     "ci_job",
     "ci_step",
@@ -55,6 +57,7 @@ final class TableCounts {
             "SELECT MAX(m) FROM (SELECT MAX(stored_at_ms) AS m FROM report"
                 + " UNION ALL SELECT MAX(stored_at_ms) AS m FROM benchmark_report"
                 + " UNION ALL SELECT MAX(received_at_ms) AS m FROM build_run"
+                + " UNION ALL SELECT MAX(stored_at_ms) AS m FROM timings_report"
                 + " UNION ALL SELECT MAX(received_at_ms) AS m FROM ci_run) t");
     return ms.isPresent() ? Instant.ofEpochMilli(ms.getAsLong()) : null;
   }

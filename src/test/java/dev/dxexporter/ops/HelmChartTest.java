@@ -103,6 +103,41 @@ class HelmChartTest {
   }
 
   @Test
+  void aConfigsOwnWebhookSecretsListIsNotJoinedByTheChartsSecret(@TempDir Path dir)
+      throws Exception {
+    // Rotating: the config lists both secrets; secrets.webhook must not add webhook_secret too,
+    // which the exporter refuses (one of the two keys, not both).
+    Path rotation =
+        Files.writeString(
+            dir.resolve("rotation.yaml"),
+            """
+            config:
+              global:
+                github:
+                  webhook_secrets: [{env: DX_WEBHOOK_SECRET}, {env: DX_OLD_WEBHOOK_SECRET}]
+            """);
+    Map<String, Object> configMap =
+        RenderedChart.withValues(RepoFiles.CHART_ALL_FEATURES, rotation)
+            .ofKind("ConfigMap")
+            .stream()
+            .filter(c -> configYml(c) != null)
+            .findFirst()
+            .orElseThrow();
+    Map<String, Object> github =
+        Yaml.map(Yaml.at(Yaml.map(Yaml.load(configYml(configMap))), "global.github"));
+    assertThat(github).containsKey("webhook_secrets").doesNotContainKey("webhook_secret");
+    Path file = Files.writeString(dir.resolve("config.yml"), configYml(configMap));
+    var config =
+        new dev.dxexporter.config.ConfigLoader(
+                dev.dxexporter.Main.sources(),
+                dir,
+                Map.of(
+                    "DX_GITHUB_TOKEN", "t", "DX_WEBHOOK_SECRET", "s", "DX_OLD_WEBHOOK_SECRET", "o"))
+            .load(file);
+    assertThat(config.projects()).hasSize(1);
+  }
+
+  @Test
   void allFeaturesRenderEveryObject() {
     RenderedChart chart = RenderedChart.render(RepoFiles.CHART_ALL_FEATURES);
 

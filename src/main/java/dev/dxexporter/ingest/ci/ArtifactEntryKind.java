@@ -21,6 +21,10 @@ enum ArtifactEntryKind {
   COVERAGE,
   /** One output file of a benchmark format collect/bench reads (JMH, pytest, ...). */
   BENCHMARK,
+  /**
+   * A cargo {@code --timings} HTML report ({@code cargo-timing.html}, {@code cargo-timing-*.html}).
+   */
+  TIMINGS,
   OTHER;
 
   /** Bytes read to find the root element: past the XML declaration, a DOCTYPE and comments. */
@@ -33,6 +37,8 @@ enum ArtifactEntryKind {
   private static final Set<String> CRITERION_FILES =
       Set.of("estimates.json", "sample.json", "benchmark.json", "tukey.json");
 
+  private static final Set<String> CRITERION_DIRS = Set.of("new", "base", "change");
+
   private static final Pattern ROOT =
       Pattern.compile("<(?![?!])([A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
   private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
@@ -43,7 +49,12 @@ enum ArtifactEntryKind {
     return lower.endsWith(".xml")
         || lower.endsWith(".info")
         || lower.endsWith(".lcov")
-        || lower.endsWith(".json");
+        || lower.endsWith(".json")
+        || timings(lower.substring(lower.lastIndexOf('/') + 1));
+  }
+
+  private static boolean timings(String lowerFileName) {
+    return lowerFileName.startsWith("cargo-timing") && lowerFileName.endsWith(".html");
   }
 
   /**
@@ -52,13 +63,25 @@ enum ArtifactEntryKind {
    */
   static boolean criterion(String entry) {
     String[] segments = entry.split("/");
-    return segments.length >= 2 && CRITERION_FILES.contains(segments[segments.length - 1]);
+    if (segments.length < 2) {
+      return false;
+    }
+    String file = segments[segments.length - 1];
+    // benchmark.json is a common name of other tools' output (pytest --benchmark-json): only in
+    // criterion's own directories; the other three names are criterion's alone.
+    return CRITERION_FILES.contains(file)
+        && (CRITERION_DIRS.contains(segments[segments.length - 2])
+            || !file.equals("benchmark.json"));
   }
 
   static ArtifactEntryKind of(Path file) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".info") || name.endsWith(".lcov")) {
       return COVERAGE;
+    }
+    // Flattened names keep their directories before '_': target_cargo-timings_cargo-timing.html.
+    if (timings(name.substring(name.lastIndexOf('_') + 1)) || timings(name)) {
+      return TIMINGS;
     }
     if (name.endsWith(".json")) {
       return BenchmarkFormat.detect(head(file, JSON_SNIFF_BYTES)).isPresent() ? BENCHMARK : OTHER;

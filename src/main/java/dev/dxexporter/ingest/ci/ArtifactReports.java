@@ -2,6 +2,7 @@ package dev.dxexporter.ingest.ci;
 
 import dev.dxexporter.collect.input.InputException;
 import dev.dxexporter.ingest.BenchmarkIngester;
+import dev.dxexporter.ingest.CargoTimingsFigures;
 import dev.dxexporter.ingest.CoverageIngester;
 import dev.dxexporter.ingest.TestIngester;
 import dev.dxexporter.store.CiRun;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The reports of one unpacked artifact into the store, each through its reader and each carrying
  * its run's branch and head commit: JUnit XML as one test report, coverage as one report per file,
- * benchmark output files as one benchmark report per file and a criterion tree as one benchmark
- * report. Names: the artifact's, or {@code artifact/file} when it holds several of a kind.
+ * benchmark output files as one benchmark report per file, a criterion tree as one benchmark
+ * report, and the newest cargo timings HTML as one build-timings report. Names: the artifact's, or
+ * {@code artifact/file} when it holds several of a kind.
  */
 final class ArtifactReports {
   private static final Logger log = LoggerFactory.getLogger(ArtifactReports.class);
@@ -32,11 +34,12 @@ final class ArtifactReports {
   /** Where an artifact's criterion files are kept with their paths: no flattened name ends so. */
   static final String CRITERION_DIR = "tree.criterion";
 
-  /** The sources of the collectors that show them: tests, coverage, benchmarks. */
+  /** The sources of the collectors that show them: tests, coverage, benchmarks, builds. */
   private static final String TESTS = "tests";
 
   private static final String COVERAGE = "coverage";
   private static final String BENCHMARKS = "benchmarks";
+  private static final String BUILDS = "builds";
 
   private final ArtifactReaders readers;
   private final Supplier<Store> store;
@@ -55,6 +58,7 @@ final class ArtifactReports {
     List<Path> junit = new ArrayList<>();
     List<Path> coverage = new ArrayList<>();
     List<Path> benchmarks = new ArrayList<>();
+    List<Path> timings = new ArrayList<>();
     if (Files.isDirectory(files)) {
       try (Stream<Path> s = Files.list(files)) {
         for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
@@ -62,6 +66,7 @@ final class ArtifactReports {
             case JUNIT -> junit.add(f);
             case COVERAGE -> coverage.add(f);
             case BENCHMARK -> benchmarks.add(f);
+            case TIMINGS -> timings.add(f);
             case OTHER -> {}
           }
         }
@@ -95,6 +100,12 @@ final class ArtifactReports {
           run,
           artifact,
           () -> readers.benchmarks().ingestFile(store.get(), meta, f, null));
+    }
+    if (!timings.isEmpty()) {
+      // cargo writes cargo-timing-<time>.html per build and cargo-timing.html as the latest copy:
+      // the last by name is that copy, or else the latest build.
+      Path newest = timings.get(timings.size() - 1);
+      timings(project, run, artifact, meta(project, BUILDS, identity, artifact, run), newest);
     }
     if (tree) {
       ReportMeta meta = meta(project, BENCHMARKS, identity + ":criterion", artifact, run);
@@ -133,6 +144,16 @@ final class ArtifactReports {
       CoverageIngester.Ingested done =
           readers.coverage().ingest(store.get(), meta, file, Optional.empty());
       stored(project, run, artifact, done.outcome(), done.report().format().id() + " coverage");
+    } catch (InputException e) {
+      refused(project, run, artifact, e);
+    }
+  }
+
+  private void timings(String project, CiRun run, String artifact, ReportMeta meta, Path file) {
+    try {
+      SaveOutcome outcome =
+          store.get().saveBuildTimings(meta, CargoTimingsFigures.of(readers.timings().read(file)));
+      stored(project, run, artifact, outcome, "cargo timings " + file.getFileName());
     } catch (InputException e) {
       refused(project, run, artifact, e);
     }

@@ -36,6 +36,14 @@ final class CiRecords {
   }
 
   CiRun run(WorkflowRun incoming, CiSettings.Repository repo) {
+    return run(incoming, repo, null);
+  }
+
+  /**
+   * @param learned the default branch known otherwise (from earlier payloads), for a run whose
+   *     payload does not name it and a repository without a configured one; null if none
+   */
+  CiRun run(WorkflowRun incoming, CiSettings.Repository repo, String learned) {
     Applied<dev.dxexporter.collect.github.WorkflowRunState> applied =
         RunReducer.apply(null, incoming, now);
     warnings.addAll(applied.warnings());
@@ -48,7 +56,9 @@ final class CiRecords {
         pipeline(r.workflowName()),
         r.headBranch(),
         r.headSha(),
-        branchClass(r.headBranch(), repo.defaultBranch(r.defaultBranch())),
+        branchClass(
+            r.headBranch(),
+            repo.defaultBranch(r.defaultBranch() != null ? r.defaultBranch() : learned)),
         r.status() == null ? "unknown" : r.status(),
         r.conclusion(),
         r.createdAt(),

@@ -98,8 +98,9 @@ public final class GitHubPollCollector implements Collector {
     Instant now = clock.instant();
     CiRecords records = new CiRecords(project, now);
     List<CiRun> runs = new ArrayList<>();
+    String learned = result.runs().isEmpty() ? null : learnedDefaultBranch(ci, repo, result);
     for (WorkflowRun run : result.runs()) {
-      runs.add(records.run(run, repo));
+      runs.add(records.run(run, repo, learned));
     }
     List<CiJob> jobs = new ArrayList<>();
     for (RunJobs listing : result.jobs()) {
@@ -113,6 +114,23 @@ public final class GitHubPollCollector implements Collector {
     CiApplied applied = ci.apply(new CiBatch(null, "poll", now, runs, jobs));
     counters.clamped(project, records.warnings().size());
     return applied.changed() > 0;
+  }
+
+  /**
+   * The REST listing of runs usually leaves out {@code repository.default_branch}: without a
+   * configured one, a run that names it in this poll, else the one webhook payloads named (kept in
+   * the store as the branch of the runs classed default), so a reconciling poll classes runs as the
+   * webhooks did. Null: nothing known, the fallback applies.
+   */
+  private String learnedDefaultBranch(CiStore ci, CiSettings.Repository repo, PollResult result) {
+    if (repo.defaultBranch().isPresent()) {
+      return null;
+    }
+    return result.runs().stream()
+        .map(WorkflowRun::defaultBranch)
+        .filter(b -> b != null && !b.isEmpty())
+        .findFirst()
+        .orElseGet(() -> ci.defaultBranchSeen(project, repo.target().fullName()).orElse(null));
   }
 
   /** What the store holds of the repository's runs, as the poller compares them. */

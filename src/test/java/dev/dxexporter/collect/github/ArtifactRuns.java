@@ -1,6 +1,7 @@
 package dev.dxexporter.collect.github;
 
 import dev.dxexporter.collect.bench.Regression;
+import dev.dxexporter.collect.build.CargoTimingsReader;
 import dev.dxexporter.collect.github.ReplayServer.Reply;
 import dev.dxexporter.ingest.BenchmarkIngester;
 import dev.dxexporter.ingest.CoverageIngester;
@@ -96,7 +97,8 @@ final class ArtifactRuns implements AutoCloseable {
             new ArtifactReaders(
                 new TestIngester(1 << 24),
                 new CoverageIngester(1 << 24),
-                new BenchmarkIngester(1 << 24, new Regression())),
+                new BenchmarkIngester(1 << 24, new Regression()),
+                new CargoTimingsReader()),
             () -> store,
             h.clock)
         .fetch("p", repository, store.ci());

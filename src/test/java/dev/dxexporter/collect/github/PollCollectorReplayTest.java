@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dxexporter.collect.bench.Regression;
+import dev.dxexporter.collect.build.CargoTimingsReader;
 import dev.dxexporter.ingest.BenchmarkIngester;
 import dev.dxexporter.ingest.CoverageIngester;
 import dev.dxexporter.ingest.TestIngester;
@@ -15,6 +16,7 @@ import dev.dxexporter.ingest.ci.ArtifactReaders;
 import dev.dxexporter.ingest.ci.CiSettings;
 import dev.dxexporter.ingest.ci.GitHubCounters;
 import dev.dxexporter.ingest.ci.GitHubPollCollector;
+import dev.dxexporter.store.CiBatch;
 import dev.dxexporter.store.CiJob;
 import dev.dxexporter.store.CiRun;
 import dev.dxexporter.store.Store;
@@ -58,34 +60,38 @@ class PollCollectorReplayTest {
   void start() throws Exception {
     h = new ClientHarness(START);
     store = SqliteStore.open(tmp.resolve("data"), StoreSettings.defaults());
+    collector = collector(Optional.of("main"));
+  }
+
+  private GitHubPollCollector collector(Optional<String> defaultBranch) {
     CiSettings settings =
         new CiSettings(
             List.of(
                 new CiSettings.Repository(
-                    RepositoryTarget.of(REPO, List.of(), null), Optional.of("main"))),
+                    RepositoryTarget.of(REPO, List.of(), null), defaultBranch)),
             Duration.ofDays(7),
             Duration.ofDays(14),
             CiSettings.DEFAULT_STEPS,
             List.of());
     RunPoller poller = h.poller(new PollSettings(100, 5, null, 50, 3, 20));
-    collector =
-        new GitHubPollCollector(
-            "p",
-            settings,
-            () -> h.client,
-            () -> poller,
-            new ArtifactIngest(
-                () -> null,
-                new ArtifactReaders(
-                    new TestIngester(1 << 20),
-                    new CoverageIngester(1 << 20),
-                    new BenchmarkIngester(1 << 20, new Regression())),
-                () -> store,
-                h.clock),
+    return new GitHubPollCollector(
+        "p",
+        settings,
+        () -> h.client,
+        () -> poller,
+        new ArtifactIngest(
+            () -> null,
+            new ArtifactReaders(
+                new TestIngester(1 << 20),
+                new CoverageIngester(1 << 20),
+                new BenchmarkIngester(1 << 20, new Regression()),
+                new CargoTimingsReader()),
             () -> store,
-            h.clock,
-            new GitHubCounters(),
-            () -> {});
+            h.clock),
+        () -> store,
+        h.clock,
+        new GitHubCounters(),
+        () -> {});
   }
 
   @AfterEach
@@ -151,6 +157,63 @@ class PollCollectorReplayTest {
     assertThat(after.get(200)).isEqualTo(before.get(200));
     assertThat(after.get(304)).isEqualTo(before.getOrDefault(304, 0L) + 2);
     assertThat(store.ci().repositoryRuns("p", REPO, 100)).isEqualTo(stored);
+  }
+
+  @Test
+  void withoutAConfiguredDefaultBranchPolledRunsAreClassedAsWebhooksNamedIt() throws Exception {
+    // The recorded repository's own description names its default branch; the run listing does
+    // not. A webhook payload of this repository would carry it: here one run stored as such.
+    String defaultBranch =
+        recorded(DATA + "Repository.testGetWorkflowRuns.txt", 0).path("default_branch").asText();
+    assertThat(defaultBranch).isEqualTo("master");
+    List<Long> ids = serveRecordedRuns();
+    store
+        .ci()
+        .apply(
+            new CiBatch(
+                "webhook-1",
+                "workflow_run",
+                START,
+                List.of(
+                    new CiRun(
+                        "p",
+                        REPO,
+                        1,
+                        1,
+                        "CI",
+                        defaultBranch,
+                        null,
+                        "default",
+                        "completed",
+                        "success",
+                        START,
+                        START,
+                        START,
+                        null,
+                        "0")),
+                List.of()));
+    collector(Optional.empty()).collect();
+    List<CiRun> polled =
+        store.ci().repositoryRuns("p", REPO, 100).stream()
+            .filter(r -> ids.contains(r.runId()))
+            .toList();
+    assertThat(polled).hasSize(ids.size());
+    assertThat(polled)
+        .allSatisfy(
+            r ->
+                assertThat(r.branchClass())
+                    .as("run %d on %s", r.runId(), r.branch())
+                    .isEqualTo(r.branch().equals(defaultBranch) ? "default" : "other"));
+    assertThat(polled).extracting(CiRun::branchClass).contains("default", "other");
+  }
+
+  @Test
+  void withoutAnythingKnownPolledRunsFallBackToMain() throws Exception {
+    serveRecordedRuns();
+    collector(Optional.empty()).collect();
+    assertThat(store.ci().repositoryRuns("p", REPO, 100))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.branchClass()).isEqualTo("other"));
   }
 
   /**

@@ -65,5 +65,20 @@ class ArtifactEntryKindTest {
     assertThat(ArtifactEntryKind.criterion("new/sample.json")).isTrue();
     assertThat(ArtifactEntryKind.criterion("estimates.json")).isFalse();
     assertThat(ArtifactEntryKind.criterion("out/jmh.json")).isFalse();
+    assertThat(ArtifactEntryKind.criterion("out/benchmark.json")).isFalse();
+    assertThat(ArtifactEntryKind.criterion("get/64/new/benchmark.json")).isTrue();
+  }
+
+  @Test
+  void cargoTimingsAreToldByName() throws Exception {
+    assertThat(ArtifactEntryKind.candidate("target/cargo-timings/cargo-timing.html")).isTrue();
+    assertThat(ArtifactEntryKind.candidate("cargo-timing-20260101T101010.123Z.html")).isTrue();
+    assertThat(ArtifactEntryKind.candidate("report/index.html")).isFalse();
+    Path flattened = Files.writeString(tmp.resolve("target_cargo-timings_cargo-timing.html"), "");
+    Path plain = Files.writeString(tmp.resolve("cargo-timing-20260101T101010.123Z.html"), "");
+    Path other = Files.writeString(tmp.resolve("index.html"), "");
+    assertThat(ArtifactEntryKind.of(flattened)).isEqualTo(ArtifactEntryKind.TIMINGS);
+    assertThat(ArtifactEntryKind.of(plain)).isEqualTo(ArtifactEntryKind.TIMINGS);
+    assertThat(ArtifactEntryKind.of(other)).isEqualTo(ArtifactEntryKind.OTHER);
   }
 }
