@@ -86,6 +86,7 @@ final class ServeCommand implements Callable<Integer> {
     CollectorPlan.describe(config, sources).forEach(log::info);
     Services services =
         new Services(Clock.systemUTC(), o.scanThreads, java.util.Optional.of(o.storage()));
+    services.openStoreInBackground();
     Daemon daemon;
     try {
       daemon =

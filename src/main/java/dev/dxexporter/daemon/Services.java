@@ -85,6 +85,32 @@ public final class Services implements PlanContext, AutoCloseable {
   }
 
   /**
+   * Starts opening the store (its schema migration included) on a thread of its own, so that it
+   * overlaps the start of the HTTP server and the scheduler instead of following them (it is the
+   * longest step before /-/ready, BENCHMARKS.md "Footprint"); the first job that needs the store
+   * waits for it on the lock. A failure is logged and retried as {@link #store} describes.
+   */
+  public void openStoreInBackground() {
+    if (storage.isEmpty()) {
+      return;
+    }
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                store();
+              } catch (StoreUnavailableException e) {
+                // store() logged it and retries on a later call.
+              } catch (RuntimeException e) {
+                log.warn("opening the store failed: {}", e.toString());
+              }
+            },
+            "dx-store-open");
+    opener.setDaemon(true);
+    opener.start();
+  }
+
+  /**
    * The store, opened on first use. When it cannot be opened (read-only or full disk, a lock held
    * by another process), this throws {@link StoreUnavailableException} with the reason, and tries
    * again on a call at least {@link #REOPEN_AFTER} later: the daemon keeps serving meanwhile.

@@ -19,7 +19,10 @@ import java.util.Optional;
  * the test collector last computed (no database work per request), behind the web config's auth.
  */
 public final class TestInsightRoutes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on first use, not when the routes are wired: Jackson stays off the start-up path. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private TestInsightRoutes() {}
 
@@ -43,7 +46,7 @@ public final class TestInsightRoutes {
       ex.respond(
           404,
           "application/json",
-          JSON.writeValueAsBytes(
+          Json.MAPPER.writeValueAsBytes(
               Map.of("error", "no test results for project " + project + " (yet)")));
     }
     return s;
@@ -71,7 +74,7 @@ public final class TestInsightRoutes {
     body.put("window_from", s.get().windowFrom().toString());
     body.put("computed_at", s.get().computedAt().toString());
     body.put("tests", tests);
-    ex.respond(200, "application/json", JSON.writeValueAsBytes(body));
+    ex.respond(200, "application/json", Json.MAPPER.writeValueAsBytes(body));
   }
 
   private static void slowest(Exchange ex, TestInsights insights) throws IOException {
@@ -99,6 +102,6 @@ public final class TestInsightRoutes {
     body.put("project", ex.pathParam("project").orElseThrow());
     body.put("computed_at", s.get().computedAt().toString());
     body.put("reports", reports);
-    ex.respond(200, "application/json", JSON.writeValueAsBytes(body));
+    ex.respond(200, "application/json", Json.MAPPER.writeValueAsBytes(body));
   }
 }

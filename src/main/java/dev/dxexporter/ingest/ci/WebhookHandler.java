@@ -39,7 +39,11 @@ public final class WebhookHandler implements RouteHandler {
   private final Supplier<Store> store;
   private final Clock clock;
   private final GitHubCounters counters;
-  private final WebhookParser parser = new WebhookParser();
+
+  /** Built on the first delivery, not when the routes are wired: Jackson stays off start-up. */
+  private static final class Parser {
+    static final WebhookParser INSTANCE = new WebhookParser();
+  }
 
   /**
    * @param targets the named project, or without a name the only project taking webhooks
@@ -89,7 +93,7 @@ public final class WebhookHandler implements RouteHandler {
     // Deduplication happens in the store's transaction, so a delivery that failed to store is
     // not remembered as seen and its redelivery is applied.
     WebhookOutcome outcome =
-        new WebhookIntake(new WebhookSignature(target.secrets()), parser, id -> true)
+        new WebhookIntake(new WebhookSignature(target.secrets()), Parser.INSTANCE, id -> true)
             .receive(request);
     if (outcome instanceof WebhookOutcome.Unauthorized u) {
       answer(ex, target, "unauthorized", 401, "signature " + u.verdict());

@@ -31,7 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class BuildPushHandler implements RouteHandler {
   private static final Logger log = LoggerFactory.getLogger(BuildPushHandler.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Built on first use, not when the routes are wired: Jackson stays off the start-up path. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   /** A project that takes builds, and how to ask its collector to show a new one. */
@@ -140,6 +145,6 @@ public final class BuildPushHandler implements RouteHandler {
   }
 
   private static void answer(Exchange ex, int status, Map<String, ?> body) throws IOException {
-    ex.respond(status, "application/json", JSON.writeValueAsBytes(body));
+    ex.respond(status, "application/json", Json.MAPPER.writeValueAsBytes(body));
   }
 }

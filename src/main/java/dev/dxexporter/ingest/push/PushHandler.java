@@ -44,7 +44,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class PushHandler implements RouteHandler {
   private static final Logger log = LoggerFactory.getLogger(PushHandler.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Built on first use, not when the routes are wired: Jackson stays off the start-up path. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final Function<String, Optional<PushTarget>> targets;
   private final Supplier<Store> store;
@@ -253,7 +257,7 @@ public final class PushHandler implements RouteHandler {
   }
 
   private static void answer(Exchange ex, int status, Map<String, ?> body) throws IOException {
-    ex.respond(status, "application/json", JSON.writeValueAsBytes(body));
+    ex.respond(status, "application/json", Json.MAPPER.writeValueAsBytes(body));
   }
 
   private static void delete(Path dir) {
