@@ -129,7 +129,7 @@ GAPS = [
     ("Test suite", f"dx_tests_duration_seconds{{{S}}}", "s", "max", "test_suite", False),
     ("CI pipeline", f"dx_ci_last_run_duration_seconds{{{S}}}", "s", "max", "ci_pipeline_duration", False),
     ("CI success rate", f"dx_ci_success_ratio{{{S}}}", "percentunit", "min", "ci_success_rate", True),
-    ("Build cache", f"dx_cache_size_bytes{{{S}}}", "decbytes", "max", "build_cache_size", False),
+    ("Build cache", f'dx_cache_size_bytes{{scope="project", {S}}}', "decbytes", "max", "build_cache_size", False),
     ("Dependencies", f"dx_dependencies_distinct{{{S}}}", "short", "max", "dependencies", False),
 ]
 
@@ -234,8 +234,10 @@ def build_performance():
     b.panel("timeseries", "Duplicated packages", "Package names locked in more than one version.",
             [t(f"dx_dependencies_duplicated{{{S}}}", "{{project}} {{ecosystem}}")], "short")
     b.row("Build cache")
-    b.panel("timeseries", "Build cache size", "Disk usage of each cache (allocated blocks, like du -s). Lines: target 5 GB, gate 6 GB, alert 10 GB.",
-            [t(f"dx_cache_size_bytes{{{S}}}", "{{project}} {{cache}}")], "decbytes", CACHE)
+    b.panel("timeseries", "Build cache size", "Disk usage of each of the project's own caches (scope project; allocated blocks, like du -s). Lines: target 5 GB, gate 6 GB, alert 10 GB. A size with dx_cache_scan_complete 0 is a lower bound.",
+            [t(f'dx_cache_size_bytes{{scope="project", {S}}}', "{{project}} {{cache}}")], "decbytes", CACHE)
+    b.panel("timeseries", "User caches (shared by every project)", "Per-user caches of the ecosystems the projects use (scope user: ~/.cargo/registry, ~/.m2/repository, ~/.npm, Go modules). Shared by every project on the host, so they carry no project label, are never summed per project, and no cache alert or card line reads them. Lines: target 5 GB, gate 6 GB, alert 10 GB, for scale.",
+            [t('dx_cache_size_bytes{scope="user", job=~"$job", instance=~"$instance"}', "{{cache}}")], "decbytes", CACHE)
     b.panel("timeseries", "Stale cache bytes", "Bytes in files not modified for the cache's stale_after (default 7 days): what a cleanup would free.",
             [t(f"dx_cache_stale_bytes{{{S}}}", "{{project}} {{cache}}")], "decbytes")
     b.panel("timeseries", "Apparent cache size", "Sum of file sizes (like du -sb); far below the disk usage means many small files or sparse files.",

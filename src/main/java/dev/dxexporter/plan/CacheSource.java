@@ -3,13 +3,13 @@ package dev.dxexporter.plan;
 import dev.dxexporter.collect.Collector;
 import dev.dxexporter.collect.cache.CacheCollector;
 import dev.dxexporter.collect.cache.CacheScanner;
+import dev.dxexporter.collect.cache.CacheScope;
 import dev.dxexporter.config.Detection;
 import dev.dxexporter.config.ProjectConfig;
 import dev.dxexporter.config.Schedule;
 import dev.dxexporter.config.SectionReader;
 import dev.dxexporter.config.yaml.YamlMapping;
 import dev.dxexporter.metrics.CollectorId;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -27,11 +25,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * collector {@code cache:<name>} per cache, all sharing the daemon's one scanner pool.
  */
 public final class CacheSource implements Source<CacheSource.Defaults, CacheSource.Caches> {
-  private static final Logger LOG = LoggerFactory.getLogger(CacheSource.class);
-
   static final String PREFIX = "cache:";
-  private static final Schedule PROJECT_CACHES = new Schedule.Every(Duration.ofMinutes(1));
-  private static final Schedule USER_CACHES = new Schedule.Every(Duration.ofMinutes(5));
 
   /** {@code global.cache}: the defaults of every cache. */
   public record Defaults(Schedule schedule, Duration staleAfter, Duration timeout) {
@@ -42,7 +36,7 @@ public final class CacheSource implements Source<CacheSource.Defaults, CacheSour
 
   /**
    * One cache directory to measure; {@code path} is absolute; {@code oneFilesystem}: not below
-   * mount points inside it ({@code du -x}).
+   * mount points inside it ({@code du -x}); {@code scope}: the project's own or a user cache.
    */
   public record Cache(
       String name,
@@ -50,7 +44,8 @@ public final class CacheSource implements Source<CacheSource.Defaults, CacheSour
       Schedule schedule,
       Duration staleAfter,
       Duration timeout,
-      boolean oneFilesystem) {}
+      boolean oneFilesystem,
+      CacheScope scope) {}
 
   /** The caches of one project. */
   public record Caches(List<Cache> caches) {
@@ -113,79 +108,40 @@ public final class CacheSource implements Source<CacheSource.Defaults, CacheSour
       Duration staleAfter = c.duration("stale_after").orElse(defaults.staleAfter());
       Duration timeout = c.duration("timeout").orElse(defaults.timeout());
       boolean oneFilesystem = c.bool("one_filesystem").orElse(false);
+      CacheScope scope = scope(c, reader);
       c.rejectUnknownKeys();
-      if (name != null && path != null) {
-        caches.add(new Cache(name, path, schedule, staleAfter, timeout, oneFilesystem));
+      if (name != null && path != null && scope != null) {
+        caches.add(new Cache(name, path, schedule, staleAfter, timeout, oneFilesystem, scope));
       }
     }
     return caches.isEmpty() ? Optional.empty() : Optional.of(new Caches(caches));
   }
 
   /**
-   * The caches that exist now: the project's {@code target/} and {@code node_modules/} (every 1 m),
-   * and the per-user caches of Cargo, Maven, npm and Go (every 5 m).
+   * See {@link CacheDetection}: the project's build directories and its ecosystems' user caches.
    */
   @Override
   public Optional<Caches> detect(Detection d) {
-    List<Cache> caches = new ArrayList<>();
-    addIfDirectory(caches, "target", d.root().resolve("target"), PROJECT_CACHES);
-    addIfDirectory(caches, "node_modules", d.root().resolve("node_modules"), PROJECT_CACHES);
-    Path cargoHome =
-        Optional.ofNullable(d.env().get("CARGO_HOME"))
-            .map(Path::of)
-            .orElse(d.home().resolve(".cargo"));
-    addIfDirectory(caches, "cargo-registry", cargoHome.resolve("registry"), USER_CACHES);
-    addIfDirectory(caches, "maven-repository", d.home().resolve(".m2/repository"), USER_CACHES);
-    addIfDirectory(caches, "npm", d.home().resolve(".npm"), USER_CACHES);
-    addIfDirectory(caches, "go-modules", goModuleCache(d), USER_CACHES);
+    List<Cache> caches = CacheDetection.detect(d);
     return caches.isEmpty() ? Optional.empty() : Optional.of(new Caches(caches));
   }
 
-  /** Go's own rule: GOMODCACHE, else the first GOPATH entry's pkg/mod, else ~/go/pkg/mod. */
-  private static Path goModuleCache(Detection d) {
-    String modCache = d.env().get("GOMODCACHE");
-    if (modCache != null && !modCache.isEmpty()) {
-      return Path.of(modCache);
+  /** {@code scope}: {@code project} (the default) or {@code user}; null after a located error. */
+  private static CacheScope scope(YamlMapping c, SectionReader reader) {
+    Optional<String> text = c.string("scope");
+    if (text.isEmpty()) {
+      return CacheScope.PROJECT;
     }
-    String gopath = d.env().get("GOPATH");
-    if (gopath != null && !gopath.isEmpty()) {
-      return Path.of(gopath.split(java.io.File.pathSeparator)[0], "pkg", "mod");
+    Optional<CacheScope> scope = CacheScope.byLabel(text.get());
+    if (scope.isEmpty()) {
+      reader
+          .errors()
+          .at(
+              c.get("scope").orElse(c.node()),
+              c.child("scope"),
+              "\"" + text.get() + "\" is not a scope (project, user)");
     }
-    return d.home().resolve("go/pkg/mod");
-  }
-
-  /**
-   * Adds the cache when it is a directory whose real location stays inside the directory it was
-   * detected in: a {@code target -> /} symlink would make every scan measure the whole host. A
-   * cache configured explicitly is scanned wherever it leads.
-   */
-  private static void addIfDirectory(List<Cache> caches, String name, Path path, Schedule s) {
-    if (!Files.isDirectory(path)) {
-      return;
-    }
-    Path absolute = path.toAbsolutePath().normalize();
-    if (Files.isSymbolicLink(absolute)) {
-      try {
-        Path real = absolute.toRealPath();
-        Path base = absolute.getParent().toRealPath();
-        if (!real.startsWith(base)) {
-          LOG.warn(
-              "zero-config: not measuring cache {} at {}: it is a symbolic link to {}, outside {};"
-                  + " configure it explicitly to measure it",
-              name,
-              absolute,
-              real,
-              base);
-          return;
-        }
-      } catch (java.io.IOException e) {
-        LOG.warn("zero-config: not measuring cache {} at {}: {}", name, absolute, e.toString());
-        return;
-      }
-    }
-    caches.add(
-        new Cache(
-            name, absolute, s, Defaults.BUILT_IN.staleAfter(), Defaults.BUILT_IN.timeout(), false));
+    return scope.orElse(null);
   }
 
   @Override
@@ -211,6 +167,7 @@ public final class CacheSource implements Source<CacheSource.Defaults, CacheSour
                 cache.staleAfter(),
                 cache.timeout(),
                 cache.oneFilesystem(),
+                cache.scope(),
                 context::cacheScanner,
                 context::filesystems,
                 context.clock());

@@ -3,6 +3,7 @@ package dev.dxexporter.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dxexporter.collect.cache.CacheScope;
 import dev.dxexporter.collect.deps.manifest.Ecosystem;
 import dev.dxexporter.config.yaml.ConfigError;
 import dev.dxexporter.config.yaml.ConfigException;
@@ -191,6 +192,39 @@ class ConfigLoaderTest {
     assertThat(e.key()).isEqualTo("projects[0].caches[0].one_filesystem");
     assertThat(e.line()).isEqualTo(7);
     assertThat(e.message()).contains("expected true or false");
+  }
+
+  @Test
+  void aCacheIsTheProjectsUnlessItsScopeSaysUserAndAnUnknownScopeIsLocated() throws Exception {
+    DxConfig config =
+        load(
+            """
+        projects:
+          - name: p
+            path: /p
+            caches:
+              - {name: target, path: target}
+              - {name: m2, path: ~/.m2/repository, scope: user}
+              - {name: shared-but-alerting, path: /srv/cache, scope: project}
+        """);
+    assertThat(caches(config.projects().get(0)))
+        .extracting(CacheSource.Cache::scope)
+        .containsExactly(CacheScope.PROJECT, CacheScope.USER, CacheScope.PROJECT);
+
+    List<ConfigError> errors =
+        errors(
+            """
+        projects:
+          - name: p
+            path: /p
+            caches:
+              - {name: target, path: target, scope: host}
+        """);
+    assertThat(errors)
+        .singleElement()
+        .hasToString(
+            dir.resolve("bad.yml")
+                + ":5:45: projects[0].caches[0].scope: \"host\" is not a scope (project, user)");
   }
 
   @Test

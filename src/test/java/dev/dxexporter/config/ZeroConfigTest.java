@@ -1,7 +1,9 @@
 package dev.dxexporter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.dxexporter.collect.cache.CacheScope;
 import dev.dxexporter.plan.CacheSource;
 import dev.dxexporter.plan.DependencySource;
 import dev.dxexporter.plan.Source;
@@ -23,12 +25,14 @@ class ZeroConfigTest {
   }
 
   @Test
-  void monitorsTheDirectoryAndTheCachesThatExist() throws Exception {
+  void monitorsTheDirectoryItsBuildOutputAndOnlyItsOwnEcosystemsUserCaches() throws Exception {
     Path project = Files.createDirectories(tmp.resolve("my project"));
     Files.createDirectories(project.resolve("target"));
     Files.writeString(project.resolve("Cargo.toml"), "[package]\nname = \"x\"\n");
     Path home = Files.createDirectories(tmp.resolve("home"));
+    // Issue 11: a Cargo project was charged with these two.
     Files.createDirectories(home.resolve(".m2/repository"));
+    Files.createDirectories(home.resolve(".npm"));
     Path cargoHome = Files.createDirectories(tmp.resolve("cargo-home/registry")).getParent();
 
     DxConfig c =
@@ -39,28 +43,47 @@ class ZeroConfigTest {
     assertThat(p.name()).isEqualTo("my_project");
     assertThat(p.path()).isEqualTo(project.toAbsolutePath());
     assertThat(caches(p))
-        .extracting(CacheSource.Cache::name)
-        .containsExactly("target", "cargo-registry", "maven-repository");
-    assertThat(caches(p))
-        .extracting(CacheSource.Cache::path)
+        .extracting(CacheSource.Cache::name, CacheSource.Cache::path, CacheSource.Cache::scope)
         .containsExactly(
-            project.resolve("target"),
-            cargoHome.resolve("registry"),
-            home.resolve(".m2/repository"));
+            tuple("target", project.resolve("target"), CacheScope.PROJECT),
+            tuple("cargo-registry", cargoHome.resolve("registry"), CacheScope.USER));
     assertThat(p.settings(DEPENDENCIES)).isPresent();
+  }
+
+  @Test
+  void eachEcosystemBringsItsOwnUserCache() throws Exception {
+    Path project = Files.createDirectories(tmp.resolve("polyglot"));
+    Files.writeString(project.resolve("pom.xml"), "<project/>");
+    Files.writeString(project.resolve("package.json"), "{}");
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Files.createDirectories(home.resolve(".m2/repository"));
+    Files.createDirectories(home.resolve(".npm"));
+    Files.createDirectories(home.resolve(".cargo/registry"));
+
+    DxConfig c = ZeroConfig.forDirectory(project, home, Map.of(), SOURCES);
+
+    assertThat(caches(c.projects().get(0)))
+        .extracting(CacheSource.Cache::name)
+        .containsExactly("maven-repository", "npm");
   }
 
   @Test
   void goModuleCacheFollowsGoRules() throws Exception {
     Path home = Files.createDirectories(tmp.resolve("home"));
     Path gopath = Files.createDirectories(tmp.resolve("gp/pkg/mod")).getParent().getParent();
+    Path project = Files.createDirectories(tmp.resolve("gomod"));
+    DxConfig none =
+        ZeroConfig.forDirectory(project, home, Map.of("GOPATH", gopath.toString()), SOURCES);
+    // No manifest here: no dependency collector that could only ever fail, and no Go cache.
+    assertThat(none.projects().get(0).settings(DEPENDENCIES)).isEmpty();
+    assertThat(caches(none.projects().get(0))).isEmpty();
+
+    Files.writeString(project.resolve("go.mod"), "module example.com/m\n");
     DxConfig c =
-        ZeroConfig.forDirectory(tmp, home, Map.of("GOPATH", gopath + ":/elsewhere"), SOURCES);
+        ZeroConfig.forDirectory(project, home, Map.of("GOPATH", gopath + ":/elsewhere"), SOURCES);
     assertThat(caches(c.projects().get(0)))
         .extracting(CacheSource.Cache::path)
         .containsExactly(gopath.resolve("pkg/mod"));
-    // No manifest here: no dependency collector that could only ever fail.
-    assertThat(c.projects().get(0).settings(DEPENDENCIES)).isEmpty();
   }
 
   @Test
@@ -78,6 +101,7 @@ class ZeroConfigTest {
     Files.createSymbolicLink(project.resolve("target"), Path.of("/"));
     Path inside = Files.createDirectories(project.resolve("build-output"));
     Files.createSymbolicLink(project.resolve("node_modules"), inside);
+    Files.writeString(project.resolve("pom.xml"), "<project/>");
     Path home = Files.createDirectories(tmp.resolve("home"));
     Files.createDirectories(home.resolve(".m2"));
     Files.createSymbolicLink(home.resolve(".m2/repository"), tmp);

@@ -100,7 +100,7 @@ class DaemonIntegrationTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> get(base + "/-/ready").statusCode() == 200);
     Map<String, Double> m = parse(get(base + "/metrics").body());
 
-    String cache = "{cache=\"target\",project=\"demo\"}";
+    String cache = "{cache=\"target\",project=\"demo\",scope=\"project\"}";
     assertThat(m.get("dx_cache_size_bytes" + cache))
         .isEqualTo(du(project.resolve("target"), "--block-size=1"));
     assertThat(m.get("dx_cache_apparent_size_bytes" + cache))
@@ -108,7 +108,8 @@ class DaemonIntegrationTest {
     assertThat(m.get("dx_cache_files" + cache)).isEqualTo(50.0);
     assertThat(m.get("dx_cache_directories" + cache)).isEqualTo(3.0); // target, debug, deps
     assertThat(m.get("dx_cache_present" + cache)).isEqualTo(1.0);
-    assertThat(m.get("dx_cache_present{cache=\"gone\",project=\"demo\"}")).isEqualTo(0.0);
+    assertThat(m.get("dx_cache_present{cache=\"gone\",project=\"demo\",scope=\"project\"}"))
+        .isEqualTo(0.0);
     assertThat(m.get("dx_filesystem_size_bytes" + cache)).isPositive();
 
     // As the manifests above declare them.
@@ -192,7 +193,8 @@ class DaemonIntegrationTest {
     assertThat(refused.body()).contains("dx.yml:4:5: projects[0].colour: unknown key");
     Map<String, Double> afterBad = parse(get(base + "/metrics").body());
     assertThat(afterBad.get("dx_config_last_reload_successful")).isEqualTo(0.0);
-    assertThat(afterBad.get("dx_cache_present{cache=\"target\",project=\"p\"}")).isEqualTo(1.0);
+    assertThat(afterBad.get("dx_cache_present{cache=\"target\",project=\"p\",scope=\"project\"}"))
+        .isEqualTo(1.0);
     // 3,000 nested brackets: a located refusal, not a stack overflow and Jetty's error page.
     Files.writeString(
         config, "projects:\n  - name: p\n    path: " + "[".repeat(3000) + "]".repeat(3000) + "\n");
@@ -217,10 +219,13 @@ class DaemonIntegrationTest {
         .until(
             () ->
                 parse(get(base + "/metrics").body())
-                    .containsKey("dx_cache_directories{cache=\"node_modules\",project=\"p\"}"));
+                    .containsKey(
+                        "dx_cache_directories{cache=\"node_modules\",project=\"p\",scope=\"project\"}"));
     Map<String, Double> after = parse(get(base + "/metrics").body());
     assertThat(after.get("dx_config_last_reload_successful")).isEqualTo(1.0);
-    assertThat(after.get("dx_cache_directories{cache=\"node_modules\",project=\"p\"}"))
+    assertThat(
+            after.get(
+                "dx_cache_directories{cache=\"node_modules\",project=\"p\",scope=\"project\"}"))
         .isEqualTo(2.0);
     // The target collector continued: its state (and so readiness) carried over the reload.
     assertThat(after.get("dx_collector_success{collector=\"cache:target\",project=\"p\"}"))

@@ -32,6 +32,9 @@ class QuickStartIT {
     Fixtures.cargoWorkspace(project, 12);
     Fixtures.cache(project.resolve("target"), 0);
     Path home = Files.createDirectories(tmp.resolve("home"));
+    // Another ecosystem's user cache: a Cargo project must not be charged with it (issue 11).
+    Fixtures.cache(home.resolve(".m2/repository"), 0);
+    Files.createDirectories(home.resolve(".cargo/registry"));
     int port = ServerProcess.freePort();
     String base = "http://127.0.0.1:" + port;
     String jar =
@@ -54,9 +57,15 @@ class QuickStartIT {
           .until(() -> Http.status(base + "/-/ready") == 200);
       String text = get(base + "/metrics");
 
-      String cache = "{cache=\"target\",project=\"shop\"}";
+      String cache = "{cache=\"target\",project=\"shop\",scope=\"project\"}";
       assertThat(value(text, "dx_cache_size_bytes" + cache))
           .isEqualTo(Fixtures.diskUsage(project.resolve("target")));
+      // The Cargo registry is the user's, shared by every project: no project label.
+      if (System.getenv("CARGO_HOME") == null) {
+        assertThat(value(text, "dx_cache_present{cache=\"cargo-registry\",scope=\"user\"}"))
+            .isEqualTo(1);
+      }
+      assertThat(text).doesNotContain("maven-repository");
       assertThat(value(text, "dx_dependencies_distinct{ecosystem=\"cargo\",project=\"shop\"}"))
           .isEqualTo(12);
       assertThat(value(text, "dx_collector_success{collector=\"dependencies\",project=\"shop\"}"))

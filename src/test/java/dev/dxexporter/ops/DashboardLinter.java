@@ -168,12 +168,16 @@ public final class DashboardLinter {
       if (selector == null || !selector.contains("instance=~\"$instance\"")) {
         problems.add(target + "target-instance-rule: " + name + " lacks instance=~\"$instance\"");
       }
-      // Exporter-wide series carry no project label: the target, its build and its config.
+      // Exporter-wide series carry no project label: the target, its build and its config; nor
+      // do user caches (scope="user"), which every project on the host shares.
       boolean hasProject =
           !name.equals("up")
               && !name.equals("dx_build_info")
               && !name.startsWith("dx_config_")
-              && !name.startsWith("dx_store_");
+              && !name.startsWith("dx_store_")
+              && !(name.startsWith("dx_cache_")
+                  && selector != null
+                  && selector.contains("scope=\"user\""));
       if (hasProject && (selector == null || !selector.contains("project=~\"$project\""))) {
         problems.add(target + name + " lacks project=~\"$project\"");
       }

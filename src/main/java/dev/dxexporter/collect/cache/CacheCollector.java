@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One configured build cache (a project's {@code target/}, {@code ~/.m2/repository}, ...): scans it
- * and turns the result into samples labelled {@code project} and {@code cache}.
+ * and turns the result into samples labelled {@code project}, {@code cache} and {@code scope} (a
+ * user cache: {@code cache} and {@code scope} only).
  *
  * <p>A missing directory is a normal state (before the first build, after {@code cargo clean}):
  * {@code dx_cache_present} 0 and zero sizes, not a failure. Entries that cannot be read are skipped
@@ -36,6 +37,7 @@ public final class CacheCollector implements Collector {
   private final Duration staleAfter;
   private final Duration timeLimit;
   private final boolean oneFilesystem;
+  private final CacheScope scope;
   private final Supplier<CacheScanner> scanner;
   private final Supplier<FilesystemUsage> filesystems;
   private final Clock clock;
@@ -56,6 +58,7 @@ public final class CacheCollector implements Collector {
         staleAfter,
         timeLimit,
         false,
+        CacheScope.PROJECT,
         supplier(scanner, "scanner"),
         supplier(filesystems, "filesystems"),
         clock);
@@ -64,7 +67,8 @@ public final class CacheCollector implements Collector {
   /**
    * With the shared scanner and file-system lookup supplied on first use, so that planning a
    * collector (at start-up, on every reload, for {@code config check}) creates no threads; with
-   * {@code oneFilesystem}, the scan stays on the root's file system ({@code du -x}).
+   * {@code oneFilesystem}, the scan stays on the root's file system ({@code du -x}); a {@code USER}
+   * scope cache's samples carry no {@code project} label (see {@link CacheScope}).
    */
   public CacheCollector(
       String project,
@@ -73,6 +77,7 @@ public final class CacheCollector implements Collector {
       Duration staleAfter,
       Duration timeLimit,
       boolean oneFilesystem,
+      CacheScope scope,
       Supplier<CacheScanner> scanner,
       Supplier<FilesystemUsage> filesystems,
       Clock clock) {
@@ -82,6 +87,7 @@ public final class CacheCollector implements Collector {
     this.staleAfter = Objects.requireNonNull(staleAfter, "staleAfter");
     this.timeLimit = Objects.requireNonNull(timeLimit, "timeLimit");
     this.oneFilesystem = oneFilesystem;
+    this.scope = Objects.requireNonNull(scope, "scope");
     this.scanner = Objects.requireNonNull(scanner, "scanner");
     this.filesystems = Objects.requireNonNull(filesystems, "filesystems");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -143,7 +149,11 @@ public final class CacheCollector implements Collector {
   }
 
   private void add(List<Sample> samples, MetricFamily family, double value) {
-    samples.add(Sample.of(family, value, "project", project, "cache", cacheName));
+    samples.add(
+        scope == CacheScope.USER
+            ? Sample.of(family, value, "cache", cacheName, "scope", scope.label())
+            : Sample.of(
+                family, value, "project", project, "cache", cacheName, "scope", scope.label()));
   }
 
   private static double seconds(Instant instant) {

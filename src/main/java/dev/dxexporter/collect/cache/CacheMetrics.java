@@ -4,7 +4,8 @@ import dev.dxexporter.metrics.MetricFamily;
 import java.util.List;
 
 /**
- * The metric families of the cache collector. Every sample carries the labels project and cache.
+ * The metric families of the cache collector. Every sample carries the labels cache and scope, and
+ * a project-scope cache's also project.
  */
 public final class CacheMetrics {
   private static final String REFRESHED = " Refreshed on the collector's schedule.";

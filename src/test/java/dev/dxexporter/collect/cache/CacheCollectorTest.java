@@ -75,7 +75,8 @@ class CacheCollectorTest {
         .allSatisfy(
             s ->
                 assertThat(s.labels())
-                    .isEqualTo(Map.of("project", "demo", "cache", "cargo-target")));
+                    .isEqualTo(
+                        Map.of("project", "demo", "cache", "cargo-target", "scope", "project")));
     assertThat(value(byName, "dx_cache_present")).isEqualTo(1);
     assertThat(value(byName, "dx_cache_size_bytes")).isEqualTo(du.allocatedBytes());
     assertThat(value(byName, "dx_cache_apparent_size_bytes")).isEqualTo(du.apparentBytes());
@@ -93,6 +94,31 @@ class CacheCollectorTest {
     assertThat(value(byName, "dx_filesystem_size_bytes")).isEqualTo(df[0]);
     // Other builds on this machine write to the same disk between the two readings.
     assertThat(value(byName, "dx_filesystem_avail_bytes")).isCloseTo(df[1], within(2_000_000_000L));
+  }
+
+  @Test
+  void aUserCacheIsExportedWithoutTheProjectLabelSoItCannotBeSummedPerProject() throws Exception {
+    List<Sample> samples =
+        new CacheCollector(
+                "demo",
+                "maven-repository",
+                target,
+                STALE_AFTER,
+                Duration.ofMinutes(1),
+                false,
+                CacheScope.USER,
+                () -> scanner,
+                () -> filesystems,
+                clock)
+            .collect();
+    assertThat(samples)
+        .isNotEmpty()
+        .allSatisfy(
+            s ->
+                assertThat(s.labels())
+                    .isEqualTo(Map.of("cache", "maven-repository", "scope", "user")));
+    assertThat(value(byName(samples), "dx_cache_size_bytes"))
+        .isEqualTo(GnuDu.of(target).allocatedBytes());
   }
 
   @Test

@@ -32,6 +32,16 @@ public final class MavenDependencyReader implements EcosystemReader {
     this.files = files;
   }
 
+  /**
+   * The directories of the reactor's projects (the root first, then its {@code <modules>},
+   * recursively): where their {@code target/} directories are. Zero-config cache detection.
+   */
+  public List<Path> moduleDirectories(Path projectRoot)
+      throws InputException, InterruptedException {
+    return new MavenReactor(files, xmlInput)
+        .modules(projectRoot).stream().map(m -> m.pom().getParent()).toList();
+  }
+
   @Override
   public DependencyReport read(Path projectRoot) throws InputException, InterruptedException {
     List<MavenModule> modules = new MavenReactor(files, xmlInput).modules(projectRoot);

@@ -63,6 +63,27 @@ public final class NpmDependencyReader implements EcosystemReader {
     return new DependencyReport(Ecosystem.NPM, packages, external, summary);
   }
 
+  /**
+   * The directories of the root package.json's {@code workspaces} that hold a package.json (the
+   * root itself excluded): where their {@code node_modules/} are. Zero-config cache detection.
+   */
+  public List<Path> workspaceDirectories(Path projectRoot)
+      throws InputException, InterruptedException {
+    Path root = projectRoot.toAbsolutePath().normalize();
+    Path rootFile = root.resolve("package.json");
+    NpmPackage rootPackage = NpmPackage.read(rootFile, json);
+    WorkspaceGlob glob = new WorkspaceGlob(root, rootFile);
+    Set<Path> dirs = new java.util.LinkedHashSet<>();
+    for (String pattern : rootPackage.workspaces()) {
+      for (Path dir : glob.expand(pattern)) {
+        if (!dir.equals(root) && Files.isRegularFile(dir.resolve("package.json"))) {
+          dirs.add(dir);
+        }
+      }
+    }
+    return List.copyOf(dirs);
+  }
+
   /** The package name; a nameless package.json is known by its directory, as npm does. */
   private static String label(Path root, NpmPackage p) {
     if (p.name() != null && !p.name().isEmpty()) {
