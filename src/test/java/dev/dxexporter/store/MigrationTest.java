@@ -90,6 +90,45 @@ class MigrationTest {
   }
 
   @Test
+  void aStoreOfSchema4KeepsItsCiRunsWithoutAHeadCommitAndGainsTheTimingsTables() throws Exception {
+    // A store written by the version before head_sha: schema 4, with one run.
+    SqliteDialect dialect = new SqliteDialect(dir, Duration.ofSeconds(5));
+    dialect.prepare();
+    Flyway.configure()
+        .dataSource(dialect.migrationDataSource())
+        .locations("classpath:db/migration/sqlite")
+        .target("4")
+        .loggers(QuietFlywayLog.class.getName())
+        .load()
+        .migrate();
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("dx-exporter.db"));
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO ci_run (project, repository, run_id, run_attempt, pipeline, branch,"
+              + " branch_class, status, conclusion, order_key, received_at_ms, counted,"
+              + " artifacts_done) VALUES ('p', 'o/r', 7, 1, 'CI', 'main', 'default', 'completed',"
+              + " 'success', 'k', "
+              + T0.toEpochMilli()
+              + ", 1, 0)");
+    }
+    assertThat(history()).containsExactly("1:true", "2:true", "3:true", "4:true");
+    try (Store store = SqliteStore.open(dir, StoreSettings.defaults())) {
+      assertThat(store.ci().repositoryRuns("p", "o/r", 10))
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.runId()).isEqualTo(7);
+                assertThat(r.headSha()).isNull();
+              });
+      assertThat(store.latestBuildTimings("p")).isEmpty();
+      assertThat(store.stats().rowCounts()).containsEntry("timings_report", 0L);
+    }
+    assertThat(history())
+        .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true");
+  }
+
+  @Test
   void flywaySaysNothingAtInfo() {
     Logger flyway = (Logger) LoggerFactory.getLogger("org.flywaydb");
     Level before = flyway.getLevel();

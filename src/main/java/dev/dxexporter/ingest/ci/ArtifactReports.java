@@ -156,6 +156,9 @@ final class ArtifactReports {
       stored(project, run, artifact, outcome, "cargo timings " + file.getFileName());
     } catch (InputException e) {
       refused(project, run, artifact, e);
+    } catch (IllegalArgumentException e) {
+      // A figure the store refuses (negative, not finite): the report, not the poll, is dropped.
+      refused(project, run, artifact, new InputException(file, e.getMessage()));
     }
   }
 
