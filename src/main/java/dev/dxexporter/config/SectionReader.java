@@ -29,6 +29,8 @@ public final class SectionReader {
   private final String projectName;
   private final Path projectPath;
   private final String projectKeyPath;
+  // Things one file may name only once across its projects (a user cache): who claimed each first.
+  private final Map<String, String> claims;
 
   SectionReader(
       YamlErrors errors,
@@ -38,6 +40,27 @@ public final class SectionReader {
       String projectName,
       Path projectPath,
       String projectKeyPath) {
+    this(
+        errors,
+        home,
+        env,
+        configDirectory,
+        projectName,
+        projectPath,
+        projectKeyPath,
+        new java.util.HashMap<>());
+  }
+
+  private SectionReader(
+      YamlErrors errors,
+      Path home,
+      Map<String, String> env,
+      Path configDirectory,
+      String projectName,
+      Path projectPath,
+      String projectKeyPath,
+      Map<String, String> claims) {
+    this.claims = claims;
     this.errors = errors;
     this.home = home;
     this.env = env;
@@ -49,7 +72,15 @@ public final class SectionReader {
 
   /** A reader for the sections of one project. */
   SectionReader forProject(String name, Path path, String keyPath) {
-    return new SectionReader(errors, home, env, configDirectory, name, path, keyPath);
+    return new SectionReader(errors, home, env, configDirectory, name, path, keyPath, claims);
+  }
+
+  /**
+   * Claims {@code what} for the key path {@code by} across the whole file; empty when it was free,
+   * else the key path that claimed it first.
+   */
+  public Optional<String> claim(String what, String by) {
+    return Optional.ofNullable(claims.putIfAbsent(what, by));
   }
 
   public YamlErrors errors() {

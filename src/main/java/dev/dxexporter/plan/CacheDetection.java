@@ -50,6 +50,14 @@ final class CacheDetection {
     if (used.contains(Ecosystem.GO)) {
       user(caches, "go-modules", goModuleCache(d));
     }
+    if (GradleProjects.isGradleBuild(d.root())) {
+      Path gradleHome =
+          Optional.ofNullable(d.env().get("GRADLE_USER_HOME"))
+              .filter(h -> !h.isEmpty())
+              .map(Path::of)
+              .orElse(d.home().resolve(".gradle"));
+      user(caches, "gradle-caches", gradleHome.resolve("caches"));
+    }
     return caches;
   }
 

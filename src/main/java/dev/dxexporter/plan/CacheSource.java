@@ -109,6 +109,23 @@ public final class CacheSource implements Source<CacheSource.Defaults, CacheSour
       Duration timeout = c.duration("timeout").orElse(defaults.timeout());
       boolean oneFilesystem = c.bool("one_filesystem").orElse(false);
       CacheScope scope = scope(c, reader);
+      if (scope == CacheScope.USER && name != null) {
+        // Exported without the project label: a second one of that name would be the same series.
+        reader
+            .claim("user cache " + name, c.path())
+            .ifPresent(
+                first ->
+                    reader
+                        .errors()
+                        .at(
+                            c.get("name").orElse(c.node()),
+                            c.child("name"),
+                            "user cache \""
+                                + name
+                                + "\" is already configured at "
+                                + first
+                                + "; a user cache is shared by every project: configure it once"));
+      }
       c.rejectUnknownKeys();
       if (name != null && path != null && scope != null) {
         caches.add(new Cache(name, path, schedule, staleAfter, timeout, oneFilesystem, scope));

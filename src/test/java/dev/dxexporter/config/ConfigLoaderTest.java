@@ -228,6 +228,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aUserCacheIsConfiguredOnceAcrossProjects() {
+    assertThat(
+            errors(
+                """
+        projects:
+          - name: a
+            path: /a
+            caches: [{name: m2, path: ~/.m2/repository, scope: user}]
+          - name: b
+            path: /b
+            caches:
+              - {name: target, path: target}
+              - {name: m2, path: ~/.m2/repository, scope: user}
+        """))
+        .singleElement()
+        .hasToString(
+            dir.resolve("bad.yml")
+                + ":9:16: projects[1].caches[1].name: user cache \"m2\" is already configured at"
+                + " projects[0].caches[0]; a user cache is shared by every project: configure it"
+                + " once");
+  }
+
+  @Test
   void syntaxErrorsCarryTheirPosition() {
     List<ConfigError> errors = errors("projects:\n  - name: p\n    path: [unclosed\n");
     assertThat(errors)

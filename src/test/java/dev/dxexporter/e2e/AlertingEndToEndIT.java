@@ -87,6 +87,7 @@ class AlertingEndToEndIT {
     Fixtures.cache(dir.resolve("half-broken/target"), 0);
     Fixtures.brokenCargoManifest(dir.resolve("broken"));
     Fixtures.cache(dir.resolve("broken/target"), 0);
+    Fixtures.cache(dir.resolve("home/.cargo/registry"), 0);
     Fixtures.junitReport(dir.resolve("slow-tests/target/nextest/ci/junit.xml"), 601);
     Files.createDirectories(dir.resolve("pushed/coverage"));
     Files.writeString(dir.resolve("pushed/coverage/lcov.info"), Fixtures.lcov(9, 10));
@@ -225,6 +226,8 @@ class AlertingEndToEndIT {
           - name: slow-tests
             path: %s
             dependencies: {enabled: false}
+            # A per-user cache, shared by every project: no project label, no alert, its own panel.
+            caches: [{name: shared-registry, path: %s, schedule: 5s, scope: user}]
             tests:
               schedule: 5s
               reports: [{name: unit, paths: [target/nextest/ci/junit.xml]}]
@@ -241,7 +244,11 @@ class AlertingEndToEndIT {
               compiler_caches: [{name: sccache, paths: [sccache-stats.json]}]
             push: {token: {file: %s}}
         """
-        .formatted(dir.resolve("slow-tests"), dir.resolve("pushed"), dir.resolve("push-token"));
+        .formatted(
+            dir.resolve("slow-tests"),
+            dir.resolve("home/.cargo/registry"),
+            dir.resolve("pushed"),
+            dir.resolve("push-token"));
   }
 
   /**

@@ -141,12 +141,21 @@ record ExpectedAlert(
               "pipeline",
               "test",
               "/digest"),
-          // A malformed Cargo.toml as the only ecosystem: the whole dependency collector fails.
+          // A malformed Cargo.toml as the only ecosystem: the whole dependency collector fails,
+          // and still reports cargo unreadable (issue 11); that ticket names the ecosystem and
+          // inhibits the generic collector one.
+          new ExpectedAlert(
+              "DxDependencyManifestUnreadable",
+              "broken",
+              "dx_dependencies_read_success",
+              "ecosystem",
+              "cargo",
+              "/ticket"),
           new ExpectedAlert(
               "DxCollectorFailing",
               "broken",
               "dx_collector_success",
               "collector",
               "dependencies",
-              "/ticket"));
+              null));
 }

@@ -57,11 +57,15 @@ class PromtoolIT {
   static Stream<Mutation> mutations() {
     return Stream.of(
         // The roadmap's numbers, used by a project that exports no threshold (thresholds.test.yml).
-        new Mutation("(dx_cache_size_bytes) * 0 + 10e9)", "(dx_cache_size_bytes) * 0 + 11e9)"),
         new Mutation(
-            "max without (pod, instance) (dx_cache_size_bytes)\n            > on(project) group_left()\n"
+            "(dx_cache_size_bytes{scope=\"project\"}) * 0 + 10e9)",
+            "(dx_cache_size_bytes{scope=\"project\"}) * 0 + 11e9)"),
+        new Mutation(
+            "max without (pod, instance) (dx_cache_size_bytes{scope=\"project\"})\n"
+                + "            > on(project) group_left()\n"
                 + "          (dx_objective_threshold{objective=\"build_cache_size\",level=\"gate\"}",
-            "max without (pod, instance) (dx_cache_size_bytes)\n            >= on(project) group_left()\n"
+            "max without (pod, instance) (dx_cache_size_bytes{scope=\"project\"})\n"
+                + "            >= on(project) group_left()\n"
                 + "          (dx_objective_threshold{objective=\"build_cache_size\",level=\"gate\"}"),
         new Mutation("(dx_ci_success_ratio) * 0 + 0.90)", "(dx_ci_success_ratio) * 0 + 0.89)"),
         new Mutation(
@@ -83,7 +87,15 @@ class PromtoolIT {
             "(time() - dx_collector_last_success_timestamp_seconds"),
         // No flapping, one identity per problem, evidence before a page (issue 11).
         new Mutation("keep_firing_for: 10m", "keep_firing_for: 0s"),
-        new Mutation("max without (pod, instance) (dx_cache_size_bytes)", "(dx_cache_size_bytes)"),
+        new Mutation(
+            "max without (pod, instance) (dx_cache_size_bytes{scope=\"project\"})",
+            "(dx_cache_size_bytes{scope=\"project\"})"),
+        // Issue 11: user caches (shared by every project) raise no cache-size alert; an incomplete
+        // scan is visible.
+        new Mutation("dx_cache_size_bytes{scope=\"project\"}", "dx_cache_size_bytes"),
+        new Mutation(
+            "(dx_cache_scan_errors and dx_cache_scan_complete == 0)",
+            "(dx_cache_scan_errors and dx_cache_scan_complete == 1)"),
         new Mutation("unless dx_collector_success == 0", ""),
         new Mutation(
             ") >= 2\n            and dx_collector_success == 0",

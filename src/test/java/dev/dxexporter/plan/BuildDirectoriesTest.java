@@ -108,6 +108,22 @@ class BuildDirectoriesTest {
   }
 
   @Test
+  void aGradleBuildBringsGradlesUserCachesOnly() throws Exception {
+    Path root = project();
+    Files.writeString(root.resolve("build.gradle"), "apply plugin: 'java'\n");
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    mkdirs(home, ".gradle/caches/modules-2", ".m2/repository", ".npm");
+    Path gradleHome = Files.createDirectories(tmp.resolve("gradle-home/caches")).getParent();
+
+    assertThat(detect(root, Map.of()))
+        .extracting(CacheSource.Cache::name, CacheSource.Cache::path, CacheSource.Cache::scope)
+        .containsExactly(tuple("gradle-caches", home.resolve(".gradle/caches"), CacheScope.USER));
+    assertThat(detect(root, Map.of("GRADLE_USER_HOME", gradleHome.toString())))
+        .extracting(CacheSource.Cache::path)
+        .containsExactly(gradleHome.resolve("caches"));
+  }
+
+  @Test
   void gradleGroovySettingsIncludeListsWork() throws Exception {
     Path root = project();
     Files.writeString(root.resolve("settings.gradle"), "include 'api', 'web'\n");
