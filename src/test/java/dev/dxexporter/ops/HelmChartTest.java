@@ -53,6 +53,10 @@ class HelmChartTest {
     // Without persistence the store lives in an emptyDir, and nothing mounts secrets.
     assertThat(volume(deployment, "data")).containsKey("emptyDir");
     assertThat(Yaml.list(container.get("env"))).hasSize(1);
+    // The default project's workspace: an empty directory until values point it elsewhere.
+    assertThat(volume(deployment, "workspace")).containsKey("emptyDir");
+    assertThat(Yaml.list(container.get("volumeMounts")))
+        .contains(Map.of("name", "workspace", "mountPath", "/workspace", "readOnly", true));
   }
 
   @Test
@@ -90,8 +94,13 @@ class HelmChartTest {
     Map<String, String> podEnv = Map.of("DX_GITHUB_TOKEN", "t", "DX_WEBHOOK_SECRET", "s");
     var loader = new dev.dxexporter.config.ConfigLoader(dev.dxexporter.Main.sources(), dir, podEnv);
     Path file = Files.writeString(dir.resolve("config.yml"), renderedConfig(null));
-    // The defaults list no project: refused (issue 11: an empty list is an error), as NOTES.txt
-    // warns; a real install sets config.projects.
+    // The defaults: one project, the workspace volume, so a plain install runs (an empty list is
+    // refused since issue 11).
+    var defaults = loader.load(file);
+    assertThat(defaults.projects()).hasSize(1);
+    assertThat(defaults.projects().get(0).path()).isEqualTo(Path.of("/workspace"));
+    Path none = Files.writeString(dir.resolve("none.yaml"), "config:\n  projects: []\n");
+    Files.writeString(file, renderedConfig(none));
     assertThatThrownBy(() -> loader.load(file)).hasMessageContaining("projects: the list is empty");
     Files.writeString(file, renderedConfig(RepoFiles.CHART_ALL_FEATURES));
     assertThat(loader.load(file).projects()).hasSize(1);
