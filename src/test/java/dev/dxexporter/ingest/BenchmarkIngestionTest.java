@@ -211,6 +211,33 @@ class BenchmarkIngestionTest {
   }
 
   @Test
+  void aReportOfMoreBenchmarksThanTheLimitIsRefusedAndCountedOneAtTheLimitIsStored()
+      throws Exception {
+    Path project = tmp.resolve("project");
+    Files.createDirectories(project.resolve("bench"));
+    StringBuilder go = new StringBuilder("goos: linux\npkg: example.com/app\n");
+    for (int i = 0; i < BenchmarkIngester.MAX_BENCHMARKS; i++) {
+      go.append("BenchmarkWork").append(i).append("-8   \t 5000000\t  325 ns/op\n");
+    }
+    Files.writeString(project.resolve("bench/at.txt"), go);
+    Files.writeString(
+        project.resolve("bench/over.txt"), go + "BenchmarkOneMore-8 \t 10\t 3 ns/op\n");
+    BenchmarkCollector c =
+        collector(
+            project,
+            List.of(
+                new BenchmarkSpec("at", List.of("bench/at.txt"), BenchmarkFormat.GO),
+                new BenchmarkSpec("over", List.of("bench/over.txt"), BenchmarkFormat.GO)),
+            false);
+
+    Map<String, Double> m = byKey(c.collect());
+
+    assertThat(refused(m)).isEqualTo(1.0);
+    assertThat(fileCount(m, "stored")).isEqualTo(1.0);
+    assertThat(m.keySet()).noneMatch(k -> k.contains("OneMore"));
+  }
+
+  @Test
   void pytestAutosavesAreOneReportNameInCounterOrderAndUnjudgedWithoutEnoughData()
       throws Exception {
     Path project = tmp.resolve("project");

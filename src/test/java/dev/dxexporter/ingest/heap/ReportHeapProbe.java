@@ -126,7 +126,9 @@ public final class ReportHeapProbe {
             format.equals("criterion-sample")
                 ? BenchmarkFormat.CRITERION
                 : BenchmarkFormat.valueOf(
-                    format.equals("googlecpp") ? "GOOGLE_BENCHMARK" : format.toUpperCase());
+                    format.equals("googlecpp")
+                        ? "GOOGLE_BENCHMARK"
+                        : format.replace("-wide", "").toUpperCase(Locale.ROOT));
         String path = f == BenchmarkFormat.CRITERION ? "target/criterion" : "bench/out";
         yield new BenchmarkCollector(
             "probe",
