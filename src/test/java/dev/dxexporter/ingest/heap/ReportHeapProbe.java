@@ -73,6 +73,10 @@ public final class ReportHeapProbe {
   /** Stored and nothing refused; a build file has no store row, its unit series show it read. */
   private static boolean takenIn(String format, List<Sample> samples) {
     double refused = sum(samples, "dx_reports_refused_total", "");
+    if (format.equals("ccache")) {
+      return refused == 0
+          && samples.stream().anyMatch(s -> s.family().name().equals("dx_build_cache_hits"));
+    }
     if (format.equals("cargo-timings")) {
       return refused == 0
           && samples.stream()
@@ -119,6 +123,14 @@ public final class ReportHeapProbe {
               root,
               List.of(new ReportSpec("build", List.of("target/cargo-timings/cargo-timing.html"))),
               List.of(),
+              () -> store,
+              counters);
+      case "ccache" ->
+          new BuildCollector(
+              "probe",
+              root,
+              List.of(),
+              List.of(new ReportSpec("ccache", List.of("ccache-stats.txt"))),
               () -> store,
               counters);
       default -> {
