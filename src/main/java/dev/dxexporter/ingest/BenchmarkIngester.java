@@ -1,6 +1,7 @@
 package dev.dxexporter.ingest;
 
 import dev.dxexporter.collect.bench.ActionBenchmarkReaders;
+import dev.dxexporter.collect.bench.BenchmarkDiscovery;
 import dev.dxexporter.collect.bench.BenchmarkFormat;
 import dev.dxexporter.collect.bench.BenchmarkResult;
 import dev.dxexporter.collect.bench.ConfidenceInterval;
@@ -59,13 +60,14 @@ public final class BenchmarkIngester {
     if (duplicate(store, meta)) {
       return new Ingested(SaveOutcome.DUPLICATE, 0, List.of());
     }
+    int directories = BenchmarkDiscovery.criterionBenchmarkDirectories(criterionDir).size();
+    if (directories > MAX_BENCHMARKS) { // refused before any is read
+      throw tooMany(criterionDir, directories);
+    }
     CriterionReport tree =
         new CriterionDirectoryReader(
                 new BoundedFiles(Math.min(maxBytes, CriterionDirectoryReader.DEFAULT_MAX_BYTES)))
             .readTree(criterionDir);
-    if (tree.benchmarks().size() > MAX_BENCHMARKS) {
-      throw tooMany(criterionDir, tree.benchmarks().size());
-    }
     if (tree.benchmarks().isEmpty()) {
       if (!tree.errors().isEmpty()) {
         throw tree.errors().get(0);
