@@ -1,6 +1,7 @@
 package dev.dxexporter.ingest;
 
 import dev.dxexporter.collect.bench.ActionBenchmarkReaders;
+import dev.dxexporter.collect.bench.BenchmarkDiscovery;
 import dev.dxexporter.collect.bench.BenchmarkFormat;
 import dev.dxexporter.collect.bench.BenchmarkResult;
 import dev.dxexporter.collect.bench.ConfidenceInterval;
@@ -34,6 +35,14 @@ public final class BenchmarkIngester {
   /** The outcome of one ingestion; {@code errors}: benchmarks of a criterion tree not read. */
   public record Ingested(SaveOutcome outcome, int benchmarks, List<InputException> errors) {}
 
+  /**
+   * The most benchmarks one report may hold. Each is a stored row and several series in every
+   * scrape: HeapCapReportsIT's reports at the file caps (15,000 to 42,000 benchmarks each, five at
+   * once) were read, but their series then exhausted the chart's 256 MiB heap. Real suites hold
+   * tens to hundreds.
+   */
+  public static final int MAX_BENCHMARKS = 2_000;
+
   private final long maxBytes;
   private final Regression regression;
 
@@ -50,6 +59,10 @@ public final class BenchmarkIngester {
       throws InputException, IOException, InterruptedException {
     if (duplicate(store, meta)) {
       return new Ingested(SaveOutcome.DUPLICATE, 0, List.of());
+    }
+    int directories = BenchmarkDiscovery.criterionBenchmarkDirectories(criterionDir).size();
+    if (directories > MAX_BENCHMARKS) { // refused before any is read
+      throw tooMany(criterionDir, directories);
     }
     CriterionReport tree =
         new CriterionDirectoryReader(
@@ -78,6 +91,9 @@ public final class BenchmarkIngester {
     ActionBenchmarkReaders readers = new ActionBenchmarkReaders(new BoundedFiles(maxBytes));
     List<BenchmarkResult> results =
         format == null ? readers.read(file) : readers.read(file, format);
+    if (results.size() > MAX_BENCHMARKS) {
+      throw tooMany(file, results.size());
+    }
     List<StoredBenchmark> stored = new ArrayList<>();
     for (BenchmarkResult r : results) {
       stored.add(checked(r, null, file));
@@ -85,6 +101,15 @@ public final class BenchmarkIngester {
     String tool = results.get(0).format().toolName();
     SaveOutcome outcome = store.saveBenchmarkReport(withFormat(meta, tool), stored);
     return new Ingested(outcome, stored.size(), List.of());
+  }
+
+  private static InputException tooMany(Path report, int benchmarks) {
+    return new InputException(
+        report,
+        benchmarks
+            + " benchmarks in one report, more than the limit of "
+            + MAX_BENCHMARKS
+            + " (each is a row and several series on every scrape)");
   }
 
   private static boolean duplicate(Store store, ReportMeta meta) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dxexporter.collect.bench.ActionBenchmarkReaders;
 import dev.dxexporter.collect.bench.BenchmarkFormat;
-import dev.dxexporter.collect.bench.CriterionDirectoryReader;
 import dev.dxexporter.metrics.Sample;
 import dev.dxexporter.store.Store;
 import dev.dxexporter.store.StoreSettings;
@@ -170,44 +169,6 @@ class BenchmarkIngestionTest {
     assertThat(fileCount(m, "stored")).isEqualTo(1.0);
     assertThat(m).containsKey(bench("dx_benchmark_regressed", "big_file_tail"));
     assertThat(m.keySet()).noneMatch(k -> k.contains("half_written"));
-  }
-
-  /**
-   * The caps that keep a benchmark file within the heap (bench/parse-heap-reports.sh): a criterion
-   * file over 2 MiB costs only its benchmark, console output over 2 MiB its report; both counted.
-   */
-  @Test
-  void aCriterionFileOrConsoleOutputOverItsCapIsRefusedAndCountedTheRestIsStored()
-      throws Exception {
-    Path project = tmp.resolve("project");
-    Path criterion = project.resolve("target/criterion");
-    copyTree(CRITERION, criterion);
-    copyTree(CRITERION.resolve("big_file_tail"), criterion.resolve("padded"));
-    Path sample = criterion.resolve("padded/new/sample.json");
-    String json = Files.readString(sample);
-    Files.writeString(
-        sample,
-        json + " ".repeat((int) CriterionDirectoryReader.DEFAULT_MAX_BYTES - json.length() + 1));
-    Files.createDirectories(project.resolve("bench"));
-    String go = Files.readString(EXTRACT.resolve("go_output.txt"));
-    Files.writeString(
-        project.resolve("bench/go.txt"),
-        go.repeat((int) (ActionBenchmarkReaders.MAX_CONSOLE_BYTES / go.length()) + 1));
-    BenchmarkCollector c =
-        collector(
-            project,
-            List.of(
-                new BenchmarkSpec(
-                    "criterion", List.of("target/criterion"), BenchmarkFormat.CRITERION),
-                new BenchmarkSpec("go", List.of("bench/go.txt"), BenchmarkFormat.GO)),
-            false);
-
-    Map<String, Double> m = byKey(c.collect());
-
-    assertThat(refused(m)).isEqualTo(2.0);
-    assertThat(fileCount(m, "stored")).isEqualTo(1.0);
-    assertThat(m).containsKey(bench("dx_benchmark_regressed", "big_file_tail"));
-    assertThat(m.keySet()).noneMatch(k -> k.contains("BenchmarkFib"));
   }
 
   @Test

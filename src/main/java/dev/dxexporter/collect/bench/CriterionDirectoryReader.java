@@ -30,8 +30,9 @@ import java.util.TreeMap;
 public final class CriterionDirectoryReader {
   /**
    * A criterion run directory holds a few KB per file; 2 MiB is ~50,000 samples (criterion takes
-   * 100 by default). Each file is one Jackson tree, about 16 bytes of heap per byte
-   * (bench/parse-heap-reports.sh), so 2 MiB reads in 32 MiB where 8 MiB would need 128 MiB.
+   * 100 by default). Each file is one Jackson tree, about 12 bytes of heap per byte
+   * (bench/parse-heap-reports.sh): 2 MiB reads in 24 MiB, where the 64 MiB the daemon allowed
+   * before would not have fit its heap.
    */
   public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024;
 

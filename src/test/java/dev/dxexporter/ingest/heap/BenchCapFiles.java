@@ -2,6 +2,7 @@ package dev.dxexporter.ingest.heap;
 
 import dev.dxexporter.collect.bench.ActionBenchmarkReaders;
 import dev.dxexporter.collect.bench.CriterionDirectoryReader;
+import dev.dxexporter.ingest.BenchmarkIngester;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +17,23 @@ import java.nio.file.Path;
 public final class BenchCapFiles {
   static final long REPORT_CAP = ActionBenchmarkReaders.DEFAULT_MAX_BYTES;
 
+  /** Benchmarks in a "-wide" report: as many as one report may hold. */
+  private static final int WIDE = BenchmarkIngester.MAX_BENCHMARKS;
+
   private BenchCapFiles() {}
+
+  /** {@code chars} characters of {@code value} repeated, comma-separated. */
+  private static String values(long chars, String value) {
+    int n = (int) Math.max(1, chars / (value.length() + 1));
+    return String.join(",", java.util.Collections.nCopies(n, value));
+  }
 
   /** Writes {@code format}'s results under {@code dir}; returns the size of the largest file. */
   public static long write(String format, Path dir, long asked) throws IOException {
     long bytes =
         CapWriter.underCap(
             switch (format) {
-              case "go" -> ActionBenchmarkReaders.MAX_CONSOLE_BYTES;
+              case "go", "go-wide" -> ActionBenchmarkReaders.MAX_CONSOLE_BYTES;
               case "criterion-sample" -> CriterionDirectoryReader.DEFAULT_MAX_BYTES;
               default -> REPORT_CAP;
             },
@@ -58,6 +68,39 @@ public final class BenchCapFiles {
                       + " ns/op\t  16"
                       + " B/op\t 1 allocs/op\n");
       case "criterion-sample" -> criterionSample(dir.resolve("target/criterion/big"), bytes);
+      // The largest accepted reports: BenchmarkIngester.MAX_BENCHMARKS benchmarks, each with as
+      // many samples as fill the cap (JMH forks x iterations, pytest rounds, go -count).
+      case "jmh-wide" -> {
+        String values = values(bytes / WIDE - 400, "1.4512");
+        yield CapWriter.write(
+            dir.resolve("bench/out"),
+            "[",
+            "]",
+            WIDE,
+            i -> jmh(i).replace("\"rawData\":[[1.45,1.5,1.55]]", "\"rawData\":[[" + values + "]]"));
+      }
+      case "pytest-wide" -> {
+        String values = values(bytes / WIDE - 470, "2.2e-05");
+        yield CapWriter.write(
+            dir.resolve("bench/out"),
+            "{\"machine_info\":{\"node\":\"ci\"},\"commit_info\":{\"id\":\"abc\"},\"benchmarks\":[",
+            "],\"datetime\":\"2026-12-01T00:00:00\",\"version\":\"4.0.0\"}",
+            WIDE,
+            i -> pytest(i).replaceFirst("\"data\":\\[[^\\]]*\\]", "\"data\":[" + values + "]"));
+      }
+      case "go-wide" ->
+          CapWriter.fill(
+              dir.resolve("bench/out"),
+              bytes,
+              "goos: linux\ngoarch: amd64\npkg: example.com/app\n",
+              "PASS\nok  \texample.com/app\t3.614s\n",
+              i ->
+                  "BenchmarkWork"
+                      + i % WIDE
+                      + "-8   \t 5000000\t  "
+                      + (300 + i % 50)
+                      + " ns/op\t  16"
+                      + " B/op\t 1 allocs/op\n");
       default -> throw new IllegalArgumentException("no such format: " + format);
     };
   }

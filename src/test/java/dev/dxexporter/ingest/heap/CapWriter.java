@@ -31,6 +31,20 @@ final class CapWriter {
     return Files.size(file);
   }
 
+  /** {@code head}, entries 0 to {@code count - 1}, {@code tail}; returns the size. */
+  static long write(Path file, String head, String tail, int count, IntFunction<String> entry)
+      throws IOException {
+    Files.createDirectories(file.getParent());
+    try (BufferedWriter w = Files.newBufferedWriter(file)) {
+      w.write(head);
+      for (int i = 0; i < count; i++) {
+        w.write(entry.apply(i));
+      }
+      w.write(tail);
+    }
+    return Files.size(file);
+  }
+
   /** {@code bytes} less the margin when it is the format's cap, else {@code bytes} as asked. */
   static long underCap(long cap, long asked) {
     return asked > 0 ? asked : cap - MARGIN;

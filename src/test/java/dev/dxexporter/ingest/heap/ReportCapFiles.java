@@ -1,6 +1,7 @@
 package dev.dxexporter.ingest.heap;
 
 import dev.dxexporter.collect.build.CargoTimingsReader;
+import dev.dxexporter.collect.build.SccacheStatsReader;
 import dev.dxexporter.collect.coverage.bench.CoverageReadBenchmark;
 import dev.dxexporter.collect.tests.LargeReport;
 import java.io.IOException;
@@ -17,13 +18,15 @@ public final class ReportCapFiles {
   static final long JUNIT_CAP = 1L << 30; // TestReportSource.Defaults.BUILT_IN
   static final long COVERAGE_CAP = 512L << 20; // CoverageSource.Defaults.BUILT_IN
   static final long TIMINGS_CAP = CargoTimingsReader.MAX_BYTES;
+  static final long CCACHE_CAP = SccacheStatsReader.DEFAULT_MAX_BYTES; // CompilerCacheFile
 
   /** The generators below stop after the target, by up to one suite or source file. */
   private static final long WHOLE_RECORD = 128L << 10;
 
   /** Every format {@link #write} knows. */
   static final java.util.List<String> FORMATS =
-      java.util.List.of("junit", "lcov", "lcov-small", "cobertura", "jacoco", "cargo-timings");
+      java.util.List.of(
+          "junit", "lcov", "lcov-small", "cobertura", "jacoco", "cargo-timings", "ccache");
 
   private ReportCapFiles() {}
 
@@ -73,6 +76,14 @@ public final class ReportCapFiles {
                   + "<script>\nconst UNIT_DATA = [\n",
               "\n];\n</script>\n</body></html>\n",
               ReportCapFiles::cargoUnit);
+      case "ccache" -> // --print-stats: ccache's own ids, then ids it may add later (kept too)
+          CapWriter.fill(
+              dir.resolve("ccache-stats.txt"),
+              CapWriter.underCap(CCACHE_CAP, asked),
+              "stats_updated_timestamp\t1764600000\ndirect_cache_hit\t1200\n"
+                  + "preprocessed_cache_hit\t300\ncache_miss\t500\ncalled_for_link\t40\n",
+              "",
+              i -> "future_counter_" + i + "\t" + i + "\n");
       default -> throw new IllegalArgumentException("no such format: " + format);
     };
   }

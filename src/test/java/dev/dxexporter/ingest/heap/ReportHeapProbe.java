@@ -73,6 +73,10 @@ public final class ReportHeapProbe {
   /** Stored and nothing refused; a build file has no store row, its unit series show it read. */
   private static boolean takenIn(String format, List<Sample> samples) {
     double refused = sum(samples, "dx_reports_refused_total", "");
+    if (format.equals("ccache")) {
+      return refused == 0
+          && samples.stream().anyMatch(s -> s.family().name().equals("dx_build_cache_hits"));
+    }
     if (format.equals("cargo-timings")) {
       return refused == 0
           && samples.stream()
@@ -121,12 +125,22 @@ public final class ReportHeapProbe {
               List.of(),
               () -> store,
               counters);
+      case "ccache" ->
+          new BuildCollector(
+              "probe",
+              root,
+              List.of(),
+              List.of(new ReportSpec("ccache", List.of("ccache-stats.txt"))),
+              () -> store,
+              counters);
       default -> {
         BenchmarkFormat f =
             format.equals("criterion-sample")
                 ? BenchmarkFormat.CRITERION
                 : BenchmarkFormat.valueOf(
-                    format.equals("googlecpp") ? "GOOGLE_BENCHMARK" : format.toUpperCase());
+                    format.equals("googlecpp")
+                        ? "GOOGLE_BENCHMARK"
+                        : format.replace("-wide", "").toUpperCase(Locale.ROOT));
         String path = f == BenchmarkFormat.CRITERION ? "target/criterion" : "bench/out";
         yield new BenchmarkCollector(
             "probe",
