@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Measures one running daemon for bench/scale.sh; prints one CSV fragment:
-listening_ms,setup_ms,all_run_ms,ready_ms,cpu_s_at_all_run,max_period_excess_s,set_s,rss_mib,body_kb,p50_ms,p99_ms,reload_reran
+listening_ms,setup_ms,all_run_ms,ready_ms,cpu_s_at_all_run,max_period_excess_s,set_s,rss_mib,body_kb,
+om_gzip_kb,p50_ms,p99_ms,rss_after_wrk_mib,reload_reran
 
 Times are from --launch-ms (the process launch). "never" when not reached within --limit seconds."""
 import argparse
@@ -41,6 +42,19 @@ def cpu_s(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(l.split()[1]) for l in f if l.startswith("VmRSS")) / 1024
+
+
+def native_memory(pid, path, when):
+    """Appends the JVM's Native Memory Tracking summary (needs -XX:NativeMemoryTracking=summary)."""
+    out = subprocess.run(["jcmd", str(pid), "VM.native_memory", "summary"],
+                         capture_output=True, text=True).stdout
+    with open(path, "a") as f:
+        f.write(f"=== {when} (RSS {rss_mib(pid):.0f} MiB)\n{out}\n")
+
+
 def now_ms():
     return time.time() * 1000
 
@@ -55,6 +69,7 @@ def main():
     a.add_argument("--window", type=float, default=75)
     a.add_argument("--limit", type=float, default=120)
     a.add_argument("--concurrency", type=int, default=4)
+    a.add_argument("--nmt", help="write `jcmd PID VM.native_memory summary` here before and after wrk")
     o = a.parse_args()
     base = f"http://127.0.0.1:{o.port}"
     since = lambda: round(now_ms() - o.launch_ms)
@@ -100,8 +115,14 @@ def main():
     final = get(base + "/metrics")[1]
     durations = collector_series(final).get("dx_collector_duration_seconds", {})
     set_s = sum(durations.values()) / o.concurrency
-    with open(f"/proc/{o.pid}/status") as f:
-        rss = next(int(l.split()[1]) for l in f if l.startswith("VmRSS")) / 1024
+    rss = rss_mib(o.pid)
+    if o.nmt:
+        native_memory(o.pid, o.nmt, "before wrk")
+    # The page as Prometheus gets it: OpenMetrics, gzipped (what goes over the wire per scrape).
+    om = urllib.request.Request(base + "/metrics", headers={
+        "Accept": PROMETHEUS_ACCEPT, "Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(om, timeout=10) as r:
+        om_gzip = len(r.read())
 
     # Asked as Prometheus asks: OpenMetrics first, gzip.
     wrk = subprocess.run(["wrk", "-t2", "-c50", "-d10s", "--latency",
@@ -116,6 +137,9 @@ def main():
         unit = {"us": 0.001, "ms": 1, "s": 1000}[re.sub(r"[\d.]", "", v)]
         return f"{float(re.sub(r'[a-z]', '', v)) * unit:.2f}"
     p50, p99 = pct(50), pct(99)
+    rss_wrk = rss_mib(o.pid)
+    if o.nmt:
+        native_memory(o.pid, o.nmt, "after wrk")
 
     # Reload of the unchanged file: a collector that runs again well before its period re-ran.
     before = collector_series(get(base + "/metrics")[1]).get("dx_collector_last_success_timestamp_seconds", {})
@@ -129,7 +153,7 @@ def main():
         reran = "reload>60s"
 
     print(f"{listening},{setup},{all_run},{ready},{cpu_at_all_run},{excess:.1f},{set_s:.1f},{rss:.0f},"
-          f"{len(final) / 1000:.0f},{p50},{p99},{reran}")
+          f"{len(final) / 1000:.0f},{om_gzip / 1000:.0f},{p50},{p99},{rss_wrk:.0f},{reran}")
 
 
 if __name__ == "__main__":

@@ -2,15 +2,20 @@ package dev.dxexporter.metrics;
 
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * One exposition, rendered once per change in every format, so that a scrape only picks bytes.
- * Which format a scrape gets is client_java's content negotiation ({@link
+ * One exposition in every format client_java offers. The bodies scrapers asked for lately ({@link
+ * FormatDemand}) are written by the render, ahead of any scrape; any other is written from the same
+ * state when first asked for (CPU only, never I/O; scrapes asking meanwhile wait for it) and kept
+ * with this exposition. Which format a scrape gets is client_java's content negotiation ({@link
  * ExpositionFormats#findWriter}) over its {@code Accept} header.
  */
 public final class RenderedMetrics {
@@ -32,29 +37,54 @@ public final class RenderedMetrics {
   }
 
   /**
-   * The bytes of one format; the gzipped form is made on first use and kept (CPU only, once per
-   * change and format, never I/O; scrapes asking meanwhile wait for it). The arrays are never
-   * modified after construction.
+   * The bytes of one format, plain and gzipped, each written once (ahead when it is in demand) and
+   * never modified afterwards.
    */
   public static final class Body {
-    private final String contentType;
-    private final byte[] plain;
+    private final ExpositionFormatWriter writer;
+    private final Supplier<MetricSnapshots> snapshots;
+    private final FormatDemand demand;
+    private volatile byte[] plain;
     private volatile byte[] gzip;
 
-    Body(String contentType, byte[] plain) {
-      this.contentType = contentType;
-      this.plain = plain;
+    /** {@code snapshots}: builds the exposition's snapshots again, for a body written late. */
+    Body(ExpositionFormatWriter writer, Supplier<MetricSnapshots> snapshots, FormatDemand demand) {
+      this.writer = writer;
+      this.snapshots = snapshots;
+      this.demand = demand;
+    }
+
+    /** Writes ahead, in the render, the encodings in demand. */
+    void writeAhead(MetricSnapshots all) {
+      if (demand.warm(contentType(), false)) {
+        plain = write(all, false);
+      }
+      if (demand.warm(contentType(), true)) {
+        gzip = write(all, true);
+      }
     }
 
     public String contentType() {
-      return contentType;
+      return writer.getContentType();
     }
 
     public byte[] plain() {
-      return plain;
+      demand.asked(contentType(), false);
+      byte[] p = plain;
+      if (p == null) {
+        synchronized (this) {
+          p = plain;
+          if (p == null) {
+            p = write(snapshots.get(), false);
+            plain = p;
+          }
+        }
+      }
+      return p;
     }
 
     public byte[] gzip() {
+      demand.asked(contentType(), true);
       byte[] g = gzip;
       if (g == null) {
         // Once, not once per scrape that asks at the same time: fifty scrapers of a 4 MB body
@@ -62,7 +92,7 @@ public final class RenderedMetrics {
         synchronized (this) {
           g = gzip;
           if (g == null) {
-            g = compress(plain);
+            g = write(snapshots.get(), true);
             gzip = g;
           }
         }
@@ -70,14 +100,26 @@ public final class RenderedMetrics {
       return g;
     }
 
-    private static byte[] compress(byte[] bytes) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-      try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-        gz.write(bytes);
+    /**
+     * True when the encoding is written (ahead or on an earlier ask): what a scrape finds ready.
+     */
+    boolean written(boolean gzipped) {
+      return (gzipped ? gzip : plain) != null;
+    }
+
+    private byte[] write(MetricSnapshots all, boolean gzipped) {
+      // Sized by the last body of this kind: a 4 MB page grown from 64 kB would leave 4 MB of
+      // discarded smaller arrays behind every render. Gzip streams the text through the deflater,
+      // so the plain page is never held when only the gzipped one is asked for.
+      ByteArrayOutputStream bytes =
+          new ByteArrayOutputStream(demand.sizeHint(contentType(), gzipped));
+      try (OutputStream out = gzipped ? new GZIPOutputStream(bytes, 64 * 1024) : bytes) {
+        writer.write(out, all);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
       }
-      return out.toByteArray();
+      demand.wrote(contentType(), gzipped, bytes.size());
+      return bytes.toByteArray();
     }
   }
 }
