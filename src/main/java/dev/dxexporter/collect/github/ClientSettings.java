@@ -52,7 +52,7 @@ public record ClientSettings(
         apiBase,
         "dx-exporter",
         Duration.ofSeconds(30),
-        32L * 1024 * 1024,
+        8L * 1024 * 1024,
         3,
         Duration.ofSeconds(1),
         Duration.ofSeconds(30),

@@ -15,8 +15,8 @@ import java.util.function.IntPredicate;
 
 /**
  * {@code GitHubHeapProbe write webhook|runs-page FILE [BYTES]} writes the largest GitHub JSON the
- * daemon accepts, just under its cap: a {@code workflow_run} webhook of 25 MiB (the octokit example
- * payload with many pull requests) or a REST page of workflow runs of 32 MiB (octokit's run, ids
+ * daemon accepts, just under its cap: a {@code workflow_run} webhook of 8 MiB (the octokit example
+ * payload with many pull requests) or a REST page of workflow runs of 8 MiB (octokit's run, ids
  * distinct, at most {@link GitHubJson#MAX_LIST_ITEMS}); {@code read ... FILE} reads it as the
  * daemon does (the whole body in bytes, one Jackson tree, the records). Exit status 0 when read.
  */
