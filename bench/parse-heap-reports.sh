@@ -11,7 +11,7 @@
 #   BYTES=8388608 FORMATS=go bench/parse-heap-reports.sh   (a size other than the cap)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FORMATS=${FORMATS:-"junit lcov lcov-small cobertura jacoco cargo-timings ccache jmh jmh-wide pytest pytest-wide googlecpp go go-wide criterion-sample webhook runs-page dx-yml"}
+FORMATS=${FORMATS:-"junit lcov lcov-small cobertura jacoco cargo-timings ccache sccache jmh jmh-wide pytest pytest-wide googlecpp go go-wide criterion-sample webhook runs-page dx-yml"}
 DOWN=${DOWN:-"96 64 48 32 24 16 12 8"}
 UP=${UP:-"192 256 384 512"}
 mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt

@@ -26,7 +26,14 @@ public final class ReportCapFiles {
   /** Every format {@link #write} knows. */
   static final java.util.List<String> FORMATS =
       java.util.List.of(
-          "junit", "lcov", "lcov-small", "cobertura", "jacoco", "cargo-timings", "ccache");
+          "junit",
+          "lcov",
+          "lcov-small",
+          "cobertura",
+          "jacoco",
+          "cargo-timings",
+          "ccache",
+          "sccache");
 
   private ReportCapFiles() {}
 
@@ -84,6 +91,15 @@ public final class ReportCapFiles {
                   + "preprocessed_cache_hit\t300\ncache_miss\t500\ncalled_for_link\t40\n",
               "",
               i -> "future_counter_" + i + "\t" + i + "\n");
+      case "sccache" -> // --show-stats --stats-format=json: sccache's counters, then future ones
+          CapWriter.fill(
+              dir.resolve("sccache-stats.json"),
+              CapWriter.underCap(CCACHE_CAP, asked),
+              "{\"stats\":{\"compile_requests\":1700,\"requests_executed\":1500,"
+                  + "\"cache_hits\":{\"counts\":{\"Rust\":1200}},"
+                  + "\"cache_misses\":{\"counts\":{\"Rust\":300}},",
+              "\"cache_errors\":{\"counts\":{}}},\"cache_location\":\"Local disk\"}\n",
+              i -> "\"future_counter_" + i + "\":" + i + ",");
       default -> throw new IllegalArgumentException("no such format: " + format);
     };
   }

@@ -73,7 +73,7 @@ public final class ReportHeapProbe {
   /** Stored and nothing refused; a build file has no store row, its unit series show it read. */
   private static boolean takenIn(String format, List<Sample> samples) {
     double refused = sum(samples, "dx_reports_refused_total", "");
-    if (format.equals("ccache")) {
+    if (format.equals("ccache") || format.equals("sccache")) {
       return refused == 0
           && samples.stream().anyMatch(s -> s.family().name().equals("dx_build_cache_hits"));
     }
@@ -131,6 +131,14 @@ public final class ReportHeapProbe {
               root,
               List.of(),
               List.of(new ReportSpec("ccache", List.of("ccache-stats.txt"))),
+              () -> store,
+              counters);
+      case "sccache" ->
+          new BuildCollector(
+              "probe",
+              root,
+              List.of(),
+              List.of(new ReportSpec("sccache", List.of("sccache-stats.json"))),
               () -> store,
               counters);
       default -> {
