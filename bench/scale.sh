@@ -17,7 +17,8 @@
 # sum of the last run durations over the 4 workers), the RSS, the /metrics body (plain text) and
 # as Prometheus gets it (OpenMetrics, gzip), a `wrk` run of 10 s with 50 connections asking so
 # (p50/p99), the RSS after it, and whether a reload of the unchanged file re-ran any collector.
-# check_ms: `config check` of the file, in a fresh JVM with the same options.
+# check_ms, check_cpu_s: `config check` of the file, in a fresh JVM with the same options (wall
+# time, and user+system CPU seconds: the figure the machine's load does not change).
 # NMT=1 adds -XX:NativeMemoryTracking=summary and keeps `jcmd VM.native_memory summary` from before
 # and after wrk in bench/work/nmt-OPTIONS-N.txt (NMT itself costs a few MiB).
 #
@@ -66,6 +67,12 @@ generate() { # generate N DIR: N projects under DIR and DIR/dx-exporter.yml list
   done
 }
 
+# children_cpu_s AFTER BEFORE: user+system CPU seconds of children between two `times` outputs.
+children_cpu_s() {
+  awk 'FNR == 2 { for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += (FILENAME == ARGV[1] ? 1 : -1) * (t[1] * 60 + t[2]) } }
+       END { printf "%.2f", s }' "$1" "$2"
+}
+
 # exporter VARIANT ARGS...: runs the exporter as OPTIONS' VARIANT says (exec: the pid is the JVM's).
 exporter() {
   local variant=$1 nmt=
@@ -100,15 +107,18 @@ fi
 echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -1)"
 echo "JAVA_OPTS: ${JAVA_OPTS:-(none)}; OPTIONS=$OPTIONS FILES=$FILES SCHEDULE=$SCHEDULE WINDOW=${WINDOW}s NMT=$NMT"
 echo "shipped: $(grep -v '^[[:space:]]*\(#\|$\)' "$(dirname "$LAUNCHER")/jvm.options" | paste -sd' ')"
-echo "options,projects,collectors,check_ms,listening_ms,setup_ms,all_run_ms,ready_ms,cpu_s_at_all_run,max_period_excess_s,set_s,rss_mib,body_kb,om_gzip_kb,p50_ms,p99_ms,rss_after_wrk_mib,reload_reran,load_before,load_after"
+echo "options,projects,collectors,check_ms,check_cpu_s,listening_ms,cpu_s_at_listening,setup_ms,all_run_ms,ready_ms,cpu_s_at_all_run,max_period_excess_s,set_s,rss_mib,body_kb,om_gzip_kb,p50_ms,p99_ms,rss_after_wrk_mib,reload_reran,load_before,load_after"
 mkdir -p bench/work
 for n in $SIZES; do
   dir=$WORK/n$n
   generate "$n" "$dir"
   for variant in $OPTIONS; do
   start=$(date +%s%N)
+  times >"$WORK/t0"  # the CPU of waited-for children: here, only the check's JVM
   check=$(exporter "$variant" config check "$dir/dx-exporter.yml")
   check_ms=$((($(date +%s%N) - start) / 1000000))
+  times >"$WORK/t1"
+  check_cpu_s=$(children_cpu_s "$WORK/t1" "$WORK/t0")
   collectors=$(sed -E 's/.* ([0-9]+) collector.*/\1/' <<<"$check")
   load_before=$(cut -d' ' -f1 /proc/loadavg)
   port=$((29600 + ${#n}))
@@ -120,6 +130,6 @@ for n in $SIZES; do
   probe=$(python3 bench/scale_probe.py --port "$port" --pid "$pid" --launch-ms "$launch" \
     --log "$WORK/log" --collectors "$collectors" --window "$WINDOW" --limit "$LIMIT" "${nmt[@]}")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "$variant,$n,$collectors,$check_ms,$probe,$load_before,$(cut -d' ' -f1 /proc/loadavg)"
+  echo "$variant,$n,$collectors,$check_ms,$check_cpu_s,$probe,$load_before,$(cut -d' ' -f1 /proc/loadavg)"
   done
 done

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Measures one running daemon for bench/scale.sh; prints one CSV fragment:
-listening_ms,setup_ms,all_run_ms,ready_ms,cpu_s_at_all_run,max_period_excess_s,set_s,rss_mib,body_kb,
+listening_ms,cpu_s_at_listening,setup_ms,all_run_ms,ready_ms,cpu_s_at_all_run,max_period_excess_s,set_s,rss_mib,body_kb,
 om_gzip_kb,p50_ms,p99_ms,rss_after_wrk_mib,reload_reran
 
 Times are from --launch-ms (the process launch). "never" when not reached within --limit seconds."""
@@ -74,12 +74,13 @@ def main():
     base = f"http://127.0.0.1:{o.port}"
     since = lambda: round(now_ms() - o.launch_ms)
     listening = setup = all_run = ready = "never"
-    cpu_at_all_run = "never"
+    cpu_at_all_run = cpu_at_listening = "never"
     deadline = o.launch_ms + o.limit * 1000
     last_metrics = 0.0
     while now_ms() < deadline and "never" in (listening, setup, all_run, ready):
         if listening == "never" and get(base + "/-/healthy", 1)[0] == 200:
             listening = since()
+            cpu_at_listening = f"{cpu_s(o.pid):.1f}"
         if setup == "never":
             with open(o.log, errors="replace") as f:
                 if "listening on" in f.read():
@@ -152,7 +153,7 @@ def main():
     except (TimeoutError, OSError):
         reran = "reload>60s"
 
-    print(f"{listening},{setup},{all_run},{ready},{cpu_at_all_run},{excess:.1f},{set_s:.1f},{rss:.0f},"
+    print(f"{listening},{cpu_at_listening},{setup},{all_run},{ready},{cpu_at_all_run},{excess:.1f},{set_s:.1f},{rss:.0f},"
           f"{len(final) / 1000:.0f},{om_gzip / 1000:.0f},{p50},{p99},{rss_wrk:.0f},{reran}")
 
 

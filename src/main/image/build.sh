@@ -152,7 +152,7 @@ jq -cnS --arg c "$CREATED" --arg d "sha256:$DIFF_ID" --arg app "$APP" --arg opts
     User: "65534:65534",
     Entrypoint: [($app + "/java/bin/java"), ("-XX:SharedArchiveFile=" + $cds), $natives[], "-jar", ($app + "/lib/dx-exporter.jar")],
     Cmd: ["serve", "--config.file=/etc/dx-exporter/config.yml", "--storage.path=/var/lib/dx-exporter/data"],
-    Env: ["PATH=" + $app + "/java/bin:/usr/bin:/bin", ("JAVA_TOOL_OPTIONS=" + $opts)],
+    Env: ["PATH=" + $app + "/java/bin:/usr/bin:/bin", ("JAVA_TOOL_OPTIONS=" + $opts), "MALLOC_ARENA_MAX=2"],
     WorkingDir: "/var/lib/dx-exporter",
     ExposedPorts: {"29100/tcp": {}},
     Volumes: {"/var/lib/dx-exporter": {}},

@@ -5,6 +5,7 @@ import dev.dxexporter.metrics.Sample;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,25 @@ public final class CardEvaluator {
   private CardEvaluator() {}
 
   /**
+   * Objectives' metrics, each parsed once for many cards: a render evaluates a thousand projects'
+   * cards over mostly the same objectives, and parsing every selector for every card was most of
+   * what a render allocated. Not thread-safe: one per batch of cards.
+   */
+  public static final class ParsedMetrics {
+    private final Map<String, ParsedMetric> byMetric = new HashMap<>();
+
+    ParsedMetric of(String metric) {
+      return byMetric.computeIfAbsent(metric, ParsedMetric::new);
+    }
+  }
+
+  private record ParsedMetric(Optional<SeriesSelector> selector, Optional<String> family) {
+    ParsedMetric(String metric) {
+      this(SeriesSelector.parse(metric), SeriesSelector.family(metric));
+    }
+  }
+
+  /**
    * @param objectives the project's objectives, with its own levels
    * @param states every collector's state (other projects' are skipped)
    * @param history recent values by objective name, oldest first
@@ -28,19 +48,40 @@ public final class CardEvaluator {
       List<Objective> objectives,
       List<CollectorState> states,
       Map<String, List<Double>> history) {
+    return evaluate(project, path, objectives, states, history, new ParsedMetrics());
+  }
+
+  /** As above, with the objectives' metrics parsed once for all the cards of a batch. */
+  public static Card evaluate(
+      String project,
+      Path path,
+      List<Objective> objectives,
+      List<CollectorState> states,
+      Map<String, List<Double>> history,
+      ParsedMetrics parsed) {
     List<CardLine> lines = new ArrayList<>();
     for (Objective o : objectives) {
-      lines.add(line(project, o, states, history.getOrDefault(o.name(), List.of())));
+      lines.add(
+          line(
+              project,
+              o,
+              parsed.of(o.metric()),
+              states,
+              history.getOrDefault(o.name(), List.of())));
     }
     return new Card(project, path, lines);
   }
 
   private static CardLine line(
-      String project, Objective o, List<CollectorState> states, List<Double> history) {
-    Optional<SeriesSelector> selector = SeriesSelector.parse(o.metric());
+      String project,
+      Objective o,
+      ParsedMetric metric,
+      List<CollectorState> states,
+      List<Double> history) {
+    Optional<SeriesSelector> selector = metric.selector();
     OptionalDouble worst = OptionalDouble.empty();
     Optional<Instant> at = Optional.empty();
-    Optional<String> family = SeriesSelector.family(o.metric());
+    Optional<String> family = metric.family();
     boolean exported = false;
     for (CollectorState state : states) {
       if (!state.id().project().equals(project)) {

@@ -60,7 +60,17 @@ record SeriesSelector(String name, Map<String, String> labels) {
     return s instanceof Sample.Scalar v
         && v.family().name().equals(name)
         && project.equals(v.labels().get("project"))
-        && labels.entrySet().stream().allMatch(e -> e.getValue().equals(v.labels().get(e.getKey())))
+        && labelsMatch(v.labels())
         && Double.isFinite(v.value());
+  }
+
+  // A loop, not a stream: called for every sample of every card line at every render.
+  private boolean labelsMatch(Map<String, String> sampleLabels) {
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      if (!e.getValue().equals(sampleLabels.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -122,10 +122,13 @@ public record CollectorState(
   }
 
   CollectorState succeeded(List<Sample> newSamples, double seconds, Instant at) {
+    // Unchanged samples keep the held ones: the new copies then die young instead of replacing
+    // long-lived ones, which at a thousand projects filled the old generation every schedule
+    // period and cost a full collection (80 ms of stopped scrapes) each time.
     return new CollectorState(
         id,
         intervalSeconds,
-        newSamples,
+        newSamples.equals(samples) ? samples : newSamples,
         runs + 1,
         true,
         seconds,

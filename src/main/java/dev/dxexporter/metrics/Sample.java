@@ -1,6 +1,5 @@
 package dev.dxexporter.metrics;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,6 +65,6 @@ public sealed interface Sample {
   }
 
   private static Map<String, String> sorted(Map<String, String> labels) {
-    return Collections.unmodifiableMap(new TreeMap<>(labels));
+    return LabelSet.of(labels);
   }
 }

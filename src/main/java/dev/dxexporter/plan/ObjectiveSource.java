@@ -112,6 +112,7 @@ public final class ObjectiveSource
     // projects cost one pass over the states, not one pass per project.
     Map<String, List<CollectorState>> byProject =
         states.stream().collect(Collectors.groupingBy(s -> s.id().project()));
+    CardEvaluator.ParsedMetrics parsed = new CardEvaluator.ParsedMetrics();
     for (ProjectConfig p : config.projects()) {
       p.settings(this)
           .ifPresent(
@@ -122,7 +123,8 @@ public final class ObjectiveSource
                           p.path(),
                           o.objectives(),
                           byProject.getOrDefault(p.name(), List.of()),
-                          trends.getOrDefault(p.name(), Map.of()))));
+                          trends.getOrDefault(p.name(), Map.of()),
+                          parsed)));
     }
     return cards;
   }

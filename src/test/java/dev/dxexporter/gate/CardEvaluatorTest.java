@@ -88,6 +88,21 @@ class CardEvaluatorTest {
   }
 
   @Test
+  void metricsParsedOnceForSeveralCardsGiveEachProjectItsOwnCard() {
+    CardEvaluator.ParsedMetrics parsed = new CardEvaluator.ParsedMetrics();
+    Card other =
+        CardEvaluator.evaluate(
+            "other", Path.of("/src/other"), Objectives.DEFAULTS, GGEN, Map.of(), parsed);
+    Card shared =
+        CardEvaluator.evaluate(
+            "ggen", Path.of("/src/ggen"), Objectives.DEFAULTS, GGEN, Map.of(), parsed);
+
+    assertThat(line(other, "dependencies").current()).hasValue(500);
+    assertThat(line(other, "build_cache_size").status()).isEqualTo(Status.NO_DATA);
+    assertThat(shared).isEqualTo(ggen());
+  }
+
+  @Test
   void theScoreWeighsByPriorityAndLeavesObjectivesWithoutDataOut() {
     Score score = ggen().score();
 

@@ -103,6 +103,22 @@ class SnapshotRegistryTest {
   }
 
   @Test
+  void aRunWithTheSameSamplesKeepsTheHeldOnesAndAChangedOneReplacesThem() {
+    register(id, 60);
+    registry.recordSuccess(
+        id, id, List.of(Sample.of(SIZE, 7, "cache", "a")), 0, Instant.ofEpochSecond(1));
+    List<Sample> held = registry.states().get(0).samples();
+    registry.recordSuccess(
+        id, id, List.of(Sample.of(SIZE, 7, "cache", "a")), 0, Instant.ofEpochSecond(2));
+    assertThat(registry.states().get(0).samples()).isSameAs(held);
+    assertThat(registry.states().get(0).runs()).isEqualTo(2);
+    registry.recordSuccess(
+        id, id, List.of(Sample.of(SIZE, 8, "cache", "a")), 0, Instant.ofEpochSecond(3));
+    assertThat(registry.states().get(0).samples()).isNotSameAs(held);
+    assertThat(text()).contains("dx_test_size_bytes{cache=\"a\"} 8.0");
+  }
+
+  @Test
   void rendersOpenMetricsAndGzipOfTheSameContent() throws Exception {
     register(id, 60);
     registry.recordSuccess(id, id, List.of(Sample.of(SIZE, 7, "cache", "a")), 0, Instant.EPOCH);
