@@ -7,6 +7,8 @@
 #   image     the built image as the chart runs it: its jlink runtime, JAVA_TOOL_OPTIONS = jvm.options, its
 #             AppCDS archive, uid 65534 in a chroot (needs root and target/*-image.tar: mvn package -Pimage)
 #   node      node_exporter (Debian prometheus-node-exporter, its binary run directly, no service)
+#   before    as options, with the jar BEFORE_JAR (another build, e.g. of an earlier commit) to compare
+# Rounds go round-robin over the variants, so a change in the machine's load hits all of them alike.
 # For each: ms from launch to the first /-/ready 200 (node_exporter: first /metrics 200), RSS once idle
 # (IDLE_SETTLE s after ready), RSS after a burst of BURST scrapes of /metrics (4 at a time), and CPU seconds
 # a minute while idle (utime+stime over IDLE_WINDOW s after the burst, scaled to 60 s; 10 ms ticks).
@@ -21,6 +23,8 @@ BURST=${BURST:-200}
 IDLE_SETTLE=${IDLE_SETTLE:-10}
 IDLE_WINDOW=${IDLE_WINDOW:-30}
 VARIANTS=${VARIANTS:-floor default options cds image node}
+BEFORE_JAR=${BEFORE_JAR:-}
+[[ " $VARIANTS " != *" before "* || -f "$BEFORE_JAR" ]] || { echo "before: set BEFORE_JAR" >&2; exit 1; }
 JAR=$PWD/target/dx-exporter.jar
 LAUNCHER=$(ls -d "$PWD"/target/dx-exporter-*/dx-exporter-*/bin/dx-exporter 2>/dev/null | head -1 || true)
 IMAGE_TAR=$(ls "$PWD"/target/dx-exporter-*-image.tar 2>/dev/null | head -1 || true)
@@ -69,11 +73,12 @@ start() {
     default) java -Duser.home="$WORK/home" -jar "$JAR" serve --config.file="$WORK/dx.yml" \
                --storage.path="$data" --web.listen-address=127.0.0.1:"$port" >"$WORK/log" 2>&1 &
              owner=$!; pid=$owner ;;
-    options|cds|train)
-             local extra=
+    options|cds|train|before)
+             local extra= jar=$JAR
+             [[ $1 == before ]] && jar=$BEFORE_JAR
              [[ $1 == cds ]] && extra=-XX:SharedArchiveFile=$WORK/host.jsa
              [[ $1 == train ]] && extra=-XX:ArchiveClassesAtExit=$WORK/host.jsa
-             HOME=$WORK/home JAVA_OPTS="-Duser.home=$WORK/home $extra" "$LAUNCHER" serve --config.file="$WORK/dx.yml" \
+             HOME=$WORK/home DX_EXPORTER_JAR=$jar JAVA_OPTS="-Duser.home=$WORK/home $extra" "$LAUNCHER" serve --config.file="$WORK/dx.yml" \
                --storage.path="$data" --web.listen-address=127.0.0.1:"$port" >"$WORK/log" 2>&1 &
              owner=$!; pid=$owner ;;
     image)   env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin JAVA_TOOL_OPTIONS="$IMAGE_OPTS" HOME=/nonexistent \
@@ -103,8 +108,8 @@ if [[ " $VARIANTS " == *" cds "* ]]; then
   [[ -s $WORK/host.jsa ]] || { echo "cds: no archive dumped" >&2; tail -20 "$WORK/log" >&2; exit 1; }
 fi
 
-for variant in $VARIANTS; do
-  for r in $(seq 1 "$ROUNDS"); do
+for r in $(seq 1 "$ROUNDS"); do
+  for variant in $VARIANTS; do
     if [[ $variant == floor ]]; then
       start_ms=$(now_ms)
       peak=$(/usr/bin/time -f %M java -version 2>&1 >/dev/null | tail -1)
@@ -112,6 +117,7 @@ for variant in $VARIANTS; do
       continue
     fi
     port=$((29600 + r)); path=/-/ready; [[ $variant == node ]] && path=/metrics
+    while curl -s -o /dev/null "http://127.0.0.1:$port/"; do port=$((port + 10)); done  # someone else's
     start_ms=$(now_ms)
     start "$variant" "$port"
     ready=
@@ -124,6 +130,7 @@ for variant in $VARIANTS; do
     done
     [[ -n "$ready" ]] || { echo "$variant did not get ready:" >&2; tail -20 "$WORK/log" >&2; exit 1; }
     sleep "$IDLE_SETTLE"
+    [[ -n "$pid" && -d /proc/$pid ]] || { echo "$variant exited after ready:" >&2; tail -20 "$WORK/log" >&2; exit 1; }
     idle=$(rss_mib "$pid")
     seq 1 "$BURST" | xargs -P 4 -I{} curl -s -o /dev/null "http://127.0.0.1:$port/metrics"
     sleep 2

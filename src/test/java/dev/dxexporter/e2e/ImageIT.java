@@ -125,6 +125,11 @@ class ImageIT {
     assertThat(tmp.resolve("volumes/data/data/dx-exporter.db"))
         .as("the store is written into the data volume (the root is read-only)")
         .isRegularFile();
+    try (var inTmp = Files.list(tmp.resolve("volumes/tmp"))) {
+      assertThat(inTmp.toList())
+          .as("nothing unpacked into /tmp, so a noexec /tmp (docker's --tmpfs) works too")
+          .isEmpty();
+    }
   }
 
   /**
