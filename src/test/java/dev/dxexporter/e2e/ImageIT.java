@@ -112,7 +112,7 @@ class ImageIT {
           .singleElement()
           .asString()
           .contains("version=\"" + image.label("org.opencontainers.image.version") + "\"");
-      String cache = "{cache=\"target\",project=\"shop\"}";
+      String cache = "{cache=\"target\",project=\"shop\",scope=\"project\"}";
       assertThat(value(text, "dx_cache_size_bytes" + cache))
           .isEqualTo(Fixtures.diskUsage(project.resolve("target")));
       assertThat(value(text, "dx_dependencies_distinct{ecosystem=\"cargo\",project=\"shop\"}"))
