@@ -112,8 +112,6 @@ final class FamilySnapshot {
   }
 
   private static Labels labels(Map<String, String> labels) {
-    Labels.Builder b = Labels.builder();
-    labels.forEach(b::label);
-    return b.build();
+    return LabelSet.of(labels).prometheus();
   }
 }

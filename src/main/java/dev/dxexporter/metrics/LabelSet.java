@@ -1,5 +1,6 @@
 package dev.dxexporter.metrics;
 
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
@@ -16,7 +17,8 @@ import java.util.function.BiConsumer;
  * A sample's labels: an immutable map sorted by name, held as two arrays. A thousand projects keep
  * some 45,000 samples and every render makes tens of thousands more; as unmodifiable TreeMaps
  * (copied once more by each sample) their labels were a third of the live heap and most of what a
- * render allocated. A label set made from another is shared, not copied.
+ * render allocated. A label set made from another is shared, not copied, and it keeps its
+ * client_java form once built, so that rendering an unchanged sample again makes no new labels.
  */
 final class LabelSet extends AbstractMap<String, String> {
   static final LabelSet EMPTY = new LabelSet(new String[0], new String[0]);
@@ -24,6 +26,7 @@ final class LabelSet extends AbstractMap<String, String> {
   private final String[] names;
   private final String[] values;
   private final int hash;
+  private volatile Labels prometheus; // built on first render; a race only builds it twice
 
   private LabelSet(String[] names, String[] values) {
     this.names = names;
@@ -55,6 +58,16 @@ final class LabelSet extends AbstractMap<String, String> {
       values[i++] = e.getValue();
     }
     return new LabelSet(names, values);
+  }
+
+  /** The labels as client_java renders them. */
+  Labels prometheus() {
+    Labels p = prometheus;
+    if (p == null) {
+      p = Labels.of(names, values);
+      prometheus = p;
+    }
+    return p;
   }
 
   private int indexOf(Object name) {

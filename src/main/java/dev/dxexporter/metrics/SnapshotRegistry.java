@@ -59,6 +59,7 @@ public final class SnapshotRegistry {
   private final Function<List<CollectorState>, List<Sample>> derived;
   private final Executor renderer;
   private final ExpositionRenderer exposition = new ExpositionRenderer();
+  private final CollectorSeries collectorSeries = new CollectorSeries();
   private final AtomicLong renders = new AtomicLong();
 
   // The state, changed under this object's lock; the view is rendered from a copy of it.
@@ -270,7 +271,7 @@ public final class SnapshotRegistry {
     }
     List<Sample> samples = new ArrayList<>(daemon);
     List<CollectorState> states = copy.values().stream().map(Entry::state).toList();
-    samples.addAll(SelfMetrics.collectors(states));
+    samples.addAll(collectorSeries.of(states));
     for (CollectorState s : states) {
       samples.addAll(s.samples());
     }
