@@ -87,12 +87,22 @@ class LauncherIT {
       assertThat(argv.subList(1 + options.size(), argv.size()))
           .startsWith("-Xmx96m", "-Ddx.launcher.test=yes", "-jar")
           .endsWith("serve", "--config.file=dx.yml", "--web.listen-address=127.0.0.1:" + port);
-      String metrics =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      // The JVM's series join the page at the next batched render after their first reading,
+      // which can come after /-/ready: ask again for up to 20 s before judging.
+      String metrics = "";
+      long until = System.nanoTime() + 20_000_000_000L;
+      do {
+        metrics =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+        if (metrics.contains("jvm_gc_collection_seconds")) {
+          break;
+        }
+        Thread.sleep(200);
+      } while (System.nanoTime() < until);
       assertThat(metrics).contains("dx_build_info{").contains("jvm_gc_collection_seconds");
       assertThat(metrics).as("serial GC's collectors").contains("gc=\"Copy\"");
     } finally {
