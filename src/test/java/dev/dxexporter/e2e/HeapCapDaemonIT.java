@@ -1,20 +1,16 @@
 package dev.dxexporter.e2e;
 
+import static dev.dxexporter.e2e.HeapCapScrapes.errors;
+import static dev.dxexporter.e2e.HeapCapScrapes.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dxexporter.collect.deps.CapFiles;
 import dev.dxexporter.daemon.HeapHogDaemonMain;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HeapCapDaemonIT {
   private static final List<String> DEPS = List.of("locks", "manifests", "v1");
-  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path dir;
 
   @Test
@@ -55,7 +50,7 @@ class HeapCapDaemonIT {
           - {name: hog, path: hog, dependencies: {enabled: false}, heap_hog: {}}
         """);
     int port = ServerProcess.freePort();
-    String base = "http://127.0.0.1:" + port;
+    HeapCapScrapes scrapes = new HeapCapScrapes("http://127.0.0.1:" + port);
     try (ServerProcess daemon =
         ServerProcess.start(
             "dx-exporter",
@@ -72,10 +67,9 @@ class HeapCapDaemonIT {
                 "--config.file=dx.yml",
                 "--web.listen-address=127.0.0.1:" + port))) {
       Map<String, Double> first =
-          waitFor(base, daemon, m -> DEPS.stream().allMatch(p -> succeeded(m, p) > 0));
+          scrapes.waitFor(daemon, m -> DEPS.stream().allMatch(p -> succeeded(m, p) > 0));
       Map<String, Double> later =
-          waitFor(
-              base,
+          scrapes.waitFor(
               daemon,
               m ->
                   DEPS.stream().allMatch(p -> succeeded(m, p) > succeeded(first, p))
@@ -93,49 +87,13 @@ class HeapCapDaemonIT {
             .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(1.0));
       }
       assertThat(later).containsEntry(label("dx_collector_success", "hog", "heap_hog"), 0.0);
-      assertThat(get(base + "/-/healthy").statusCode()).isEqualTo(200);
+      assertThat(scrapes.get("/-/healthy").statusCode()).isEqualTo(200);
       List<String> oom =
           Files.readAllLines(dir.resolve("dx-exporter.log")).stream()
               .filter(l -> l.contains("OutOfMemoryError"))
               .toList();
       assertThat(oom).isNotEmpty().allSatisfy(l -> assertThat(l).contains("hog/heap_hog"));
     }
-  }
-
-  /**
-   * Scrapes every 500 ms until {@code done}; every scrape and health check on the way must answer
-   * 200 (collection is running meanwhile). The machine is shared: allow 5 minutes.
-   */
-  private Map<String, Double> waitFor(
-      String base, ServerProcess daemon, Predicate<Map<String, Double>> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (true) {
-      assertThat(daemon.isAlive()).as(daemon.logTail()).isTrue();
-      HttpResponse<String> metrics;
-      try {
-        metrics = get(base + "/metrics");
-      } catch (java.io.IOException notListeningYet) {
-        assertThat(System.nanoTime()).as(daemon.logTail()).isLessThan(deadline);
-        Thread.sleep(500);
-        continue;
-      }
-      assertThat(metrics.statusCode()).as(daemon.logTail()).isEqualTo(200);
-      assertThat(get(base + "/-/healthy").statusCode()).as(daemon.logTail()).isEqualTo(200);
-      Map<String, Double> m = parse(metrics.body());
-      if (done.test(m)) {
-        return m;
-      }
-      assertThat(System.nanoTime())
-          .as("%s\nlast scrape: %s", daemon.logTail(), m)
-          .isLessThan(deadline);
-      Thread.sleep(500);
-    }
-  }
-
-  private HttpResponse<String> get(String url) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private static double succeeded(Map<String, Double> m, String project) {
@@ -152,29 +110,6 @@ class HeapCapDaemonIT {
             out.put(k, v);
           }
         });
-    return out;
-  }
-
-  private static String errors(String project, String collector) {
-    return label("dx_collector_errors_total", project, collector);
-  }
-
-  private static String label(String name, String project, String collector) {
-    return name + "{collector=\"" + collector + "\",project=\"" + project + "\"}";
-  }
-
-  private static Map<String, Double> parse(String text) {
-    Map<String, Double> out = new HashMap<>();
-    for (String line : text.split("\n")) {
-      int space = line.lastIndexOf(' ');
-      if (!line.startsWith("#") && space > 0) {
-        try {
-          out.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-        } catch (NumberFormatException ignored) {
-          // not a sample line
-        }
-      }
-    }
     return out;
   }
 }

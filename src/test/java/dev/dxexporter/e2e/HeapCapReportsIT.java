@@ -1,21 +1,16 @@
 package dev.dxexporter.e2e;
 
+import static dev.dxexporter.e2e.HeapCapScrapes.errors;
+import static dev.dxexporter.e2e.HeapCapScrapes.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dxexporter.daemon.HeapHogDaemonMain;
 import dev.dxexporter.ingest.heap.BenchCapFiles;
 import dev.dxexporter.ingest.heap.ReportCapFiles;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +39,6 @@ class HeapCapReportsIT {
 
   private static final List<String> ALL =
       List.of("jmh", "pytest", "googlecpp", "go", "criterion", "cargo", "coverage");
-  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path dir;
 
   @Test
@@ -85,7 +79,7 @@ class HeapCapReportsIT {
     }
     Files.writeString(dir.resolve("dx.yml"), config);
     int port = ServerProcess.freePort();
-    String base = "http://127.0.0.1:" + port;
+    HeapCapScrapes scrapes = new HeapCapScrapes("http://127.0.0.1:" + port);
     try (ServerProcess daemon =
         ServerProcess.start(
             "dx-exporter",
@@ -102,10 +96,9 @@ class HeapCapReportsIT {
                 "--config.file=dx.yml",
                 "--web.listen-address=127.0.0.1:" + port))) {
       Map<String, Double> first =
-          waitFor(base, daemon, m -> ALL.stream().allMatch(p -> succeeded(m, p) > 0));
+          scrapes.waitFor(daemon, m -> ALL.stream().allMatch(p -> succeeded(m, p) > 0));
       Map<String, Double> later =
-          waitFor(
-              base,
+          scrapes.waitFor(
               daemon,
               m ->
                   ALL.stream().allMatch(p -> succeeded(m, p) > succeeded(first, p))
@@ -127,7 +120,7 @@ class HeapCapReportsIT {
           .containsEntry(label("dx_collector_success", "hog", "heap_hog"), 0.0);
       assertThat(later.keySet())
           .anyMatch(k -> k.startsWith("dx_build_unit_duration_seconds{") && k.contains("cargo"));
-      assertThat(get(base + "/-/healthy").statusCode()).isEqualTo(200);
+      assertThat(scrapes.get("/-/healthy").statusCode()).isEqualTo(200);
       List<String> log = Files.readAllLines(dir.resolve("dx-exporter.log"));
       assertThat(log.stream().filter(l -> l.contains("OutOfMemoryError")))
           .isNotEmpty()
@@ -135,39 +128,6 @@ class HeapCapReportsIT {
       assertThat(log).anyMatch(l -> l.contains("lcov.info") && l.contains("budget"));
       assertThat(log).anyMatch(l -> l.contains("googlecpp") && l.contains("more than the limit"));
     }
-  }
-
-  /** Scrapes every 500 ms until {@code done}, each scrape and health check answering 200. */
-  private Map<String, Double> waitFor(
-      String base, ServerProcess daemon, Predicate<Map<String, Double>> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (true) {
-      assertThat(daemon.isAlive()).as(daemon.logTail()).isTrue();
-      HttpResponse<String> metrics;
-      try {
-        metrics = get(base + "/metrics");
-      } catch (java.io.IOException notListeningYet) {
-        assertThat(System.nanoTime()).as(daemon.logTail()).isLessThan(deadline);
-        Thread.sleep(500);
-        continue;
-      }
-      assertThat(metrics.statusCode()).as(daemon.logTail()).isEqualTo(200);
-      assertThat(get(base + "/-/healthy").statusCode()).as(daemon.logTail()).isEqualTo(200);
-      Map<String, Double> m = parse(metrics.body());
-      if (done.test(m)) {
-        return m;
-      }
-      assertThat(System.nanoTime())
-          .as("%s\nlast scrape: %s", daemon.logTail(), m)
-          .isLessThan(deadline);
-      Thread.sleep(500);
-    }
-  }
-
-  private HttpResponse<String> get(String url) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private static double succeeded(Map<String, Double> m, String project) {
@@ -181,14 +141,6 @@ class HeapCapReportsIT {
         label("dx_collector_last_success_timestamp_seconds", project, collector), 0.0);
   }
 
-  private static String errors(String project, String collector) {
-    return label("dx_collector_errors_total", project, collector);
-  }
-
-  private static String label(String name, String project, String collector) {
-    return name + "{collector=\"" + collector + "\",project=\"" + project + "\"}";
-  }
-
   /** {@code dx_reports_<kind>_total} of files; {@code outcome} the label and comma, or "". */
   private static String reports(String kind, String project, String source, String outcome) {
     return "dx_reports_"
@@ -200,20 +152,5 @@ class HeapCapReportsIT {
         + "\",source=\""
         + source
         + "\",via=\"file\"}";
-  }
-
-  private static Map<String, Double> parse(String text) {
-    Map<String, Double> out = new HashMap<>();
-    for (String line : text.split("\n")) {
-      int space = line.lastIndexOf(' ');
-      if (!line.startsWith("#") && space > 0) {
-        try {
-          out.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-        } catch (NumberFormatException ignored) {
-          // not a sample line
-        }
-      }
-    }
-    return out;
   }
 }
